@@ -1,0 +1,61 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { invitations, memberships, users } from "#db/schema/identity";
+import type { Db } from "~/server/db.server";
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit/recordAudit";
+import { RuleError } from "../errors";
+import { hashPassword } from "./passwords";
+import { hashToken } from "./tokens";
+
+export const EXPIRED_INVITATION = "This invitation has expired or has already been used. Ask your administrator to invite you again";
+
+export async function findLiveInvitation(db: Db, token: string, now = new Date()) {
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)));
+  return row;
+}
+
+/**
+ * Accepts an invitation. A new person sets a password (the emailed link confirms their address);
+ * someone who already has an account must be signed in as that account.
+ */
+export async function acceptInvitation(db: Db, actor: Actor, token: string, newAccount?: { password: string }) {
+  const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
+  return db.transaction(async (tx) => {
+    const invitation = await findLiveInvitation(tx, token);
+    if (!invitation) throw RuleError.field("", EXPIRED_INVITATION);
+    const [existing] = await tx.select().from(users).where(eq(users.email, invitation.email));
+    let userId: string;
+    if (existing) {
+      if (actor.userId !== existing.id) throw RuleError.field("", `Sign in as ${invitation.email} to accept this invitation`);
+      userId = existing.id;
+    } else {
+      if (!passwordHash) throw RuleError.field("password", "Enter a password");
+      const [user] = await tx
+        .insert(users)
+        .values({ email: invitation.email, name: invitation.name, passwordHash, emailConfirmedAt: new Date() })
+        .returning();
+      userId = user.id;
+    }
+    const [membership] = await tx
+      .insert(memberships)
+      .values({
+        userId,
+        role: invitation.role,
+        authorityId: invitation.authorityId,
+        organisationId: invitation.organisationId,
+        schoolId: invitation.schoolId,
+      })
+      .returning();
+    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
+    await recordAudit(tx, { ...actor, userId, name: existing?.name ?? invitation.name }, {
+      action: "invitation.accepted",
+      recordType: "invitation",
+      recordId: invitation.id,
+      after: { membershipId: membership.id, role: membership.role },
+    });
+    return { userId, role: invitation.role, createdAccount: !existing };
+  });
+}

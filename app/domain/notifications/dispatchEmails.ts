@@ -1,0 +1,22 @@
+import { and, eq, lt } from "drizzle-orm";
+import { outbox } from "#db/schema/notifications";
+import type { Db } from "~/server/db.server";
+import { enqueue, QUEUES } from "~/server/jobs.server";
+
+/** After commit: one delivery job per message (pg-boss retries with backoff). */
+export async function dispatchEmails(ids: string[]) {
+  for (const id of ids) {
+    await enqueue(QUEUES.deliverEmail, { outboxId: id }, { singletonKey: id, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+  }
+}
+
+/** Re-queues never-tried messages whose job was lost (e.g. the process stopped between commit and dispatch). */
+export async function sweepOutbox(db: Db, olderThan = new Date(Date.now() - 120_000)) {
+  const pending = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), eq(outbox.attempts, 0), lt(outbox.createdAt, olderThan)))
+    .limit(500);
+  await dispatchEmails(pending.map((p) => p.id));
+  return pending.length;
+}

@@ -1,0 +1,8 @@
+/** Any address no other route matches: the GOV.UK "Page not found" page. */
+export function loader() {
+  throw new Response("Not found", { status: 404 });
+}
+
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,49 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { type Actor, publicActor } from "~/domain/actor";
+import { type Capability, can, isStaff, type Target } from "~/domain/identity/capabilities";
+import { loadActor } from "~/domain/identity/loadActor";
+import { db } from "./db.server";
+import { readSession, type SessionRow } from "./session.server";
+
+export type Current = { session: SessionRow; actor: Actor & { email: string } };
+
+const perRequest = new WeakMap<Request, Promise<Current | null>>();
+
+/** The signed-in person behind the request (memoised per request), or null. */
+export function getCurrent(request: Request, context: AppLoadContext): Promise<Current | null> {
+  let found = perRequest.get(request);
+  if (!found) {
+    found = (async () => {
+      const session = await readSession(request);
+      if (!session?.userId) return null;
+      const actor = await loadActor(db(), session.userId, context.ip);
+      return actor ? { session, actor } : null;
+    })();
+    perRequest.set(request, found);
+  }
+  return found;
+}
+
+export async function actorFor(request: Request, context: AppLoadContext): Promise<Actor> {
+  return (await getCurrent(request, context))?.actor ?? publicActor(context.ip);
+}
+
+/** Signed in, or off to the sign-in page (coming back here afterwards). */
+export async function requireCurrent(request: Request, context: AppLoadContext): Promise<Current> {
+  const current = await getCurrent(request, context);
+  if (!current) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return current;
+}
+
+/** Signed in and holding the capability (403 otherwise): each audience's route group calls this. */
+export async function requireCapability(request: Request, context: AppLoadContext, capability: Capability, target?: Target) {
+  const current = await requireCurrent(request, context);
+  if (!can(current.actor, capability, target)) throw new Response("Forbidden", { status: 403 });
+  return current;
+}
+
+export { isStaff };

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+const optionalUrl = z.url({ message: "must be a URL such as postgres://user@host:5432/db" }).optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: optionalUrl,
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  APP_URL: z.url().optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().default("Child licensing <no-reply@licensing.example.gov.uk>"),
+  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  PUBLIC_IDLE_MINUTES: z.coerce.number().int().min(1).default(60 * 24),
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  RUN_WORKER: z.enum(["true", "false"]).default("true"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** Reads and validates the environment once; a bad variable stops the process with a clear message. */
+export function env(): Env {
+  if (cached) return cached;
+  const result = EnvSchema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  if (result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.SESSION_SECRET) {
+    throw new Error("Invalid environment:\n  SESSION_SECRET: required when DATABASE_URL is set in production (32+ characters, the same for every web process)");
+  }
+  cached = result.data;
+  return cached;
+}
+
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+export const appUrl = () => env().APP_URL ?? `http://localhost:${env().PORT}`;
+/** Secure cookies and HSTS when the service is served over HTTPS (or SECURE_COOKIES says so). */
+export const servedOverHttps = () => (env().SECURE_COOKIES ? env().SECURE_COOKIES === "true" : appUrl().startsWith("https:"));

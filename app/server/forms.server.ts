@@ -1,0 +1,33 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import type { Submission } from "@conform-to/react";
+import { ForbiddenError, NotFoundError, RuleError } from "~/domain/errors";
+import { CSRF_FIELD, csrfRejected, tokensMatch } from "./csrf.server";
+
+/** Reads a posted form and checks its CSRF token: every action starts here. */
+export async function readForm(request: Request, context: AppLoadContext) {
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    throw new Response("The form could not be read", { status: 400 });
+  }
+  if (!tokensMatch(context.csrfToken, formData.get(CSRF_FIELD))) throw csrfRejected();
+  formData.delete(CSRF_FIELD);
+  return formData;
+}
+
+/** Maps a domain error to a response once, at the route edge: rule failures become form errors. */
+export function replyWithError<T>(submission: Submission<T>, error: unknown, hideFields: string[] = []) {
+  if (error instanceof RuleError) {
+    const { "": formErrors = [], ...fieldErrors } = error.fieldErrors;
+    return json(submission.reply({ formErrors, fieldErrors, hideFields }), { status: 400 });
+  }
+  if (error instanceof ForbiddenError) throw new Response(error.message, { status: 403 });
+  if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
+  throw error;
+}
+
+export function invalid<T>(submission: Submission<T>, hideFields: string[] = []) {
+  return json(submission.reply({ hideFields }), { status: 400 });
+}

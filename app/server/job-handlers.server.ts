@@ -1,0 +1,17 @@
+import { deliverEmail } from "~/domain/notifications/deliverEmail";
+import { sweepOutbox } from "~/domain/notifications/dispatchEmails";
+import { db } from "./db.server";
+import { env } from "./env.server";
+import { type JobHandlers, QUEUES } from "./jobs.server";
+
+/** What each queue's worker does. */
+export function jobHandlers(): JobHandlers {
+  return {
+    [QUEUES.deliverEmail]: async (data) => {
+      await deliverEmail(db(), (data as { outboxId: string }).outboxId, env().RESEND_API_KEY, env().EMAIL_FROM);
+    },
+    [QUEUES.sweepOutbox]: async () => {
+      await sweepOutbox(db());
+    },
+  };
+}

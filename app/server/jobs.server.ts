@@ -1,0 +1,51 @@
+import PgBoss from "pg-boss";
+import type { Connection } from "./db.server";
+
+export const QUEUES = {
+  deliverEmail: "deliver-email",
+  sweepOutbox: "sweep-outbox",
+} as const;
+
+export type JobHandlers = Record<string, (data: unknown) => Promise<void>>;
+
+const holder = globalThis as unknown as { __clpBoss?: PgBoss };
+
+export function jobQueue(): PgBoss | undefined {
+  return holder.__clpBoss;
+}
+
+/** Starts pg-boss on the open connection; with `work`, this process also runs the handlers. */
+export async function startJobs(conn: Connection, opts: { work: boolean; handlers: JobHandlers }) {
+  const boss =
+    conn.kind === "postgres"
+      ? new PgBoss({ connectionString: conn.url, max: 4 })
+      : new PgBoss({ db: { executeSql: conn.executeSql } as never });
+  boss.on("error", (error) => console.error("[jobs]", error.message));
+  await boss.start();
+  for (const name of Object.keys(opts.handlers)) {
+    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+  }
+  if (opts.work) {
+    for (const [name, handler] of Object.entries(opts.handlers)) {
+      await boss.work(name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      });
+    }
+    await boss.schedule(QUEUES.sweepOutbox, "* * * * *", {}, { tz: "Europe/London" });
+  }
+  holder.__clpBoss = boss;
+  return boss;
+}
+
+export async function stopJobs() {
+  const boss = holder.__clpBoss;
+  holder.__clpBoss = undefined;
+  if (boss) await boss.stop({ graceful: true, wait: true, timeout: 3000 });
+}
+
+/** Queues a job if this process has a queue; otherwise the outbox sweeper picks the work up. */
+export async function enqueue(name: string, data: object, options: PgBoss.SendOptions = {}) {
+  const boss = holder.__clpBoss;
+  if (!boss) return null;
+  return boss.send(name, data, options);
+}

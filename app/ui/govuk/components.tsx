@@ -1,0 +1,116 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+export function Button({ children, secondary, warning, name, value }: { children: ReactNode; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {
+  const cls = ["govuk-button", secondary && "govuk-button--secondary", warning && "govuk-button--warning"].filter(Boolean).join(" ");
+  return (
+    <button type="submit" className={cls} data-module="govuk-button" name={name} value={value}>
+      {children}
+    </button>
+  );
+}
+
+export function StartButton({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link to={to} draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+      {children}
+      <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+        <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+      </svg>
+    </Link>
+  );
+}
+
+export function BackLink({ to, children = "Back" }: { to: string; children?: ReactNode }) {
+  return (
+    <Link to={to} className="govuk-back-link">
+      {children}
+    </Link>
+  );
+}
+
+export function Panel({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="govuk-panel govuk-panel--confirmation">
+      <h1 className="govuk-panel__title">{title}</h1>
+      {children ? <div className="govuk-panel__body">{children}</div> : null}
+    </div>
+  );
+}
+
+export function NotificationBanner({ title = "Important", success, children }: { title?: string; success?: boolean; children: ReactNode }) {
+  const inner = (
+    <>
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="govuk-notification-banner-title">
+          {success ? "Success" : title}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">{children}</div>
+    </>
+  );
+  return success ? (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="govuk-notification-banner-title">
+      {inner}
+    </div>
+  ) : (
+    <section className="govuk-notification-banner" aria-labelledby="govuk-notification-banner-title">
+      {inner}
+    </section>
+  );
+}
+
+export type SummaryRow = { key: ReactNode; value: ReactNode; action?: { to: string; label: string; hidden: string } };
+
+export function SummaryList({ rows }: { rows: SummaryRow[] }) {
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map((row, i) => (
+        <div className="govuk-summary-list__row" key={i}>
+          <dt className="govuk-summary-list__key">{row.key}</dt>
+          <dd className="govuk-summary-list__value">{row.value}</dd>
+          {row.action ? (
+            <dd className="govuk-summary-list__actions">
+              <Link className="govuk-link" to={row.action.to}>
+                {row.action.label}
+                <span className="govuk-visually-hidden"> {row.action.hidden}</span>
+              </Link>
+            </dd>
+          ) : null}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Table({ caption, head, rows }: { caption?: ReactNode; head: ReactNode[]; rows: ReactNode[][] }) {
+  return (
+    <table className="govuk-table">
+      {caption ? <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption> : null}
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {head.map((h, i) => (
+            <th scope="col" className="govuk-table__header" key={i}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {rows.map((row, i) => (
+          <tr className="govuk-table__row" key={i}>
+            {row.map((cell, j) => (
+              <td className="govuk-table__cell" key={j}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Tag({ children, colour }: { children: ReactNode; colour?: "grey" | "green" | "blue" | "red" | "yellow" | "orange" | "purple" }) {
+  return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>{children}</strong>;
+}

@@ -1,0 +1,184 @@
+import type { ReactNode } from "react";
+
+/** The part of conform's field metadata the GOV.UK components need. */
+export type Field = {
+  id: string;
+  name: string;
+  errorId: string;
+  descriptionId: string;
+  errors?: string[];
+  initialValue?: unknown;
+};
+
+function classes(...names: (string | false | null | undefined)[]) {
+  return names.filter(Boolean).join(" ");
+}
+
+function describedBy(field: Field, hint?: ReactNode) {
+  return [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
+}
+
+function ErrorMessage({ field }: { field: Field }) {
+  if (!field.errors?.length) return null;
+  return (
+    <p id={field.errorId} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {field.errors[0]}
+    </p>
+  );
+}
+
+function Hint({ field, hint }: { field: Field; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <div id={field.descriptionId} className="govuk-hint">
+      {hint}
+    </div>
+  );
+}
+
+export function TextInput({
+  field,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  width,
+  spellCheck,
+  isPageHeading,
+  inputMode,
+}: {
+  field: Field;
+  label: ReactNode;
+  hint?: ReactNode;
+  type?: "text" | "email" | "password" | "tel" | "url";
+  autoComplete?: string;
+  width?: "full" | "three-quarters" | "two-thirds" | "one-half" | "one-third" | "20" | "10" | "5";
+  spellCheck?: boolean;
+  isPageHeading?: boolean;
+  inputMode?: "numeric" | "text" | "email";
+}) {
+  const error = !!field.errors?.length;
+  const labelEl = (
+    <label className={classes("govuk-label", isPageHeading && "govuk-label--l")} htmlFor={field.id}>
+      {label}
+    </label>
+  );
+  const widthClass = width ? (/^\d+$/.test(width) ? `govuk-input--width-${width}` : `govuk-!-width-${width}`) : undefined;
+  return (
+    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
+      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      <Hint field={field} hint={hint} />
+      <ErrorMessage field={field} />
+      <input
+        className={classes("govuk-input", widthClass, error && "govuk-input--error")}
+        id={field.id}
+        name={field.name}
+        type={type}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        inputMode={inputMode}
+        defaultValue={type === "password" ? undefined : typeof field.initialValue === "string" ? field.initialValue : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </div>
+  );
+}
+
+export type Option = { value: string; label: ReactNode; hint?: ReactNode; conditional?: ReactNode };
+
+function Choices({
+  kind,
+  field,
+  legend,
+  hint,
+  options,
+  isPageHeading,
+  small,
+}: {
+  kind: "checkboxes" | "radios";
+  field: Field;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: Option[];
+  isPageHeading?: boolean;
+  small?: boolean;
+}) {
+  const error = !!field.errors?.length;
+  const selected = Array.isArray(field.initialValue) ? field.initialValue : field.initialValue != null ? [field.initialValue] : [];
+  const type = kind === "checkboxes" ? "checkbox" : "radio";
+  const item = kind === "checkboxes" ? "govuk-checkboxes" : "govuk-radios";
+  return (
+    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(field, hint)}>
+        <legend className={classes("govuk-fieldset__legend", isPageHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m")}>
+          {isPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
+        </legend>
+        <Hint field={field} hint={hint} />
+        <ErrorMessage field={field} />
+        <div className={classes(item, small && `${item}--small`)}>
+          {options.map((option, index) => {
+            const id = index === 0 ? field.id : `${field.id}-${index + 1}`;
+            return (
+              <div key={option.value}>
+                <div className={`${item}__item`}>
+                  <input
+                    className={`${item}__input`}
+                    id={id}
+                    name={field.name}
+                    type={type}
+                    value={option.value}
+                    defaultChecked={selected.includes(option.value)}
+                    aria-describedby={option.hint ? `${id}-hint` : undefined}
+                  />
+                  <label className={`govuk-label ${item}__label`} htmlFor={id}>
+                    {option.label}
+                  </label>
+                  {option.hint ? (
+                    <div id={`${id}-hint`} className={`govuk-hint ${item}__hint`}>
+                      {option.hint}
+                    </div>
+                  ) : null}
+                </div>
+                {option.conditional ? <div className={`${item}__conditional`}>{option.conditional}</div> : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Checkboxes(props: Omit<Parameters<typeof Choices>[0], "kind">) {
+  return <Choices kind="checkboxes" {...props} />;
+}
+
+export function Radios(props: Omit<Parameters<typeof Choices>[0], "kind">) {
+  return <Choices kind="radios" {...props} />;
+}
+
+export function Select({ field, label, hint, options }: { field: Field; label: ReactNode; hint?: ReactNode; options: Option[] }) {
+  const error = !!field.errors?.length;
+  return (
+    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
+      <label className="govuk-label" htmlFor={field.id}>
+        {label}
+      </label>
+      <Hint field={field} hint={hint} />
+      <ErrorMessage field={field} />
+      <select
+        className={classes("govuk-select", error && "govuk-select--error")}
+        id={field.id}
+        name={field.name}
+        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
+        aria-describedby={describedBy(field, hint)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

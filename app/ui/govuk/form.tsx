@@ -1,0 +1,65 @@
+import { Form, useRouteLoaderData } from "@remix-run/react";
+import { type ReactNode, useEffect, useRef } from "react";
+
+export function CsrfInput() {
+  const root = useRouteLoaderData<{ csrfToken: string }>("root");
+  return <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />;
+}
+
+type FormLike = { id: string; onSubmit: (event: React.FormEvent<HTMLFormElement>) => void; noValidate: boolean };
+
+/** A POST form carrying the CSRF token; pass conform's form props (or none, for a plain button form). */
+export function PostForm({ form, action, children }: { form?: FormLike; action?: string; children: ReactNode }) {
+  return (
+    <Form method="post" action={action} id={form?.id} onSubmit={form?.onSubmit} noValidate={form?.noValidate ?? true}>
+      <CsrfInput />
+      {children}
+    </Form>
+  );
+}
+
+export type SummaryError = { href: string; text: string };
+
+/** GOV.UK error summary built from conform's form metadata: each field error links to its field. */
+export function ErrorSummary({
+  form,
+  order,
+  formErrorTarget,
+}: {
+  form: { id: string; errors?: string[]; allErrors: Record<string, string[]> };
+  /** Field names in page order, so the summary lists errors top to bottom. */
+  order: string[];
+  /** Field a form-level error points at. */
+  formErrorTarget?: string;
+}) {
+  const items: SummaryError[] = [];
+  for (const text of form.errors ?? []) items.push({ href: `#${form.id}-${formErrorTarget ?? order[0]}`, text });
+  for (const name of order) {
+    const errs = form.allErrors[name];
+    if (errs?.length) items.push({ href: `#${form.id}-${name}`, text: errs[0] });
+  }
+  return items.length ? <ErrorSummaryBox items={items} /> : null;
+}
+
+function ErrorSummaryBox({ items }: { items: SummaryError[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const key = items.map((i) => i.text).join("|");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever the set of errors changes
+  useEffect(() => ref.current?.focus(), [key]);
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1} ref={ref}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {items.map((item) => (
+              <li key={item.href + item.text}>
+                <a href={item.href}>{item.text}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./audit";
+export * from "./authorities";
+export * from "./identity";
+export * from "./notifications";

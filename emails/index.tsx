@@ -1,0 +1,24 @@
+import type { ReactElement } from "react";
+import ConfirmEmail, * as confirmEmail from "./confirm-email";
+import ResetPassword, * as resetPassword from "./reset-password";
+import StaffInvitation, * as staffInvitation from "./staff-invitation";
+
+type Template<P> = {
+  component: (props: P) => ReactElement;
+  subject: (props: P) => string;
+  previewProps: P;
+};
+
+function template<P>(component: (props: P) => ReactElement, mod: { subject: (p: P) => string; previewProps: P }): Template<P> {
+  return { component, subject: mod.subject, previewProps: mod.previewProps };
+}
+
+/** Every notice the service sends: one template each, with preview props. */
+export const templates = {
+  "confirm-email": template(ConfirmEmail, confirmEmail),
+  "reset-password": template(ResetPassword, resetPassword),
+  "staff-invitation": template(StaffInvitation, staffInvitation),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateProps<N extends TemplateName> = (typeof templates)[N]["previewProps"];

@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { CSRF_COOKIE } from "../app/server/csrf.server";
+
+type Options = { build: ServerBuild | (() => Promise<ServerBuild>); production: boolean; baseUrl: string; https: boolean };
+
+function readCookie(header: string | undefined, name: string) {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+/** The HTTP app: security headers with a CSP nonce, the CSRF cookie, static files, then Remix. */
+export function createApp({ build, production, baseUrl, https }: Options) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.nonce = nonce;
+    const devSockets = production ? "" : " ws://localhost:* ws://127.0.0.1:*";
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        `connect-src 'self'${devSockets}`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+
+    let csrf = readCookie(req.headers.cookie, CSRF_COOKIE);
+    if (!csrf || !/^[A-Za-z0-9_-]{43}$/.test(csrf)) {
+      csrf = randomBytes(32).toString("base64url");
+      res.cookie(CSRF_COOKIE, csrf, { httpOnly: true, sameSite: "lax", secure: https, path: "/" });
+    }
+    res.locals.csrfToken = csrf;
+    next();
+  });
+
+  app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
+  app.use("/assets", express.static(path.resolve("public/assets"), { maxAge: "1d" }));
+  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.nonce,
+        csrfToken: res.locals.csrfToken,
+        ip: req.ip ?? req.socket.remoteAddress ?? null,
+        baseUrl,
+      }),
+    }),
+  );
+  return app;
+}
