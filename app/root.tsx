@@ -18,6 +18,7 @@ import { type ReactNode, useContext } from "react";
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router";
 import { can } from "~/domain/identity/capabilities";
 import { getCurrent } from "~/server/auth.server";
+import { mailboxEnabled } from "~/server/env.server";
 import { CsrfInput } from "~/ui/govuk/form";
 import { useNonce } from "~/ui/nonce";
 import appCss from "~/ui/app.css";
@@ -45,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     csrfToken: context.csrfToken,
     user: actor ? { name: actor.name } : null,
     nav,
-    devMailbox: process.env.NODE_ENV !== "production",
+    devMailbox: mailboxEnabled(),
   });
 }
 

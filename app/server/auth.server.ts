@@ -47,3 +47,12 @@ export async function requireCapability(request: Request, context: AppLoadContex
 }
 
 export { isStaff };
+
+/** Where to go after signing in: the requested page if it is ours, else the person's main desk. */
+export function landingPath(actor: { memberships: { role: string }[] }, redirectTo?: string | null) {
+  if (redirectTo?.startsWith("/") && !redirectTo.startsWith("//") && !redirectTo.startsWith("/\\")) return redirectTo;
+  const roles = new Set(actor.memberships.map((m) => m.role));
+  if (roles.has("officer")) return "/officer";
+  if (roles.has("admin")) return "/admin";
+  return "/account";
+}

@@ -4,6 +4,8 @@ const optionalUrl = z.url({ message: "must be a URL such as postgres://user@host
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** "production" for a real deployment: needs SESSION_SECRET and APP_URL, and hides the development mailbox. */
+  APP_ENV: z.enum(["local", "production"]).default("local"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: optionalUrl,
   PGLITE_DIR: z.string().default(".data/pglite"),
@@ -30,8 +32,12 @@ export function env(): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  if (result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.SESSION_SECRET) {
-    throw new Error("Invalid environment:\n  SESSION_SECRET: required when DATABASE_URL is set in production (32+ characters, the same for every web process)");
+  if (result.data.APP_ENV === "production") {
+    const missing = [
+      !result.data.SESSION_SECRET && "  SESSION_SECRET: required when APP_ENV=production (32+ characters, the same for every web process)",
+      !result.data.APP_URL && "  APP_URL: required when APP_ENV=production (the public https:// address, used in emailed links)",
+    ].filter(Boolean);
+    if (missing.length) throw new Error(`Invalid environment:\n${missing.join("\n")}`);
   }
   cached = result.data;
   return cached;
@@ -44,3 +50,6 @@ export function resetEnvCache() {
 export const appUrl = () => env().APP_URL ?? `http://localhost:${env().PORT}`;
 /** Secure cookies and HSTS when the service is served over HTTPS (or SECURE_COOKIES says so). */
 export const servedOverHttps = () => (env().SECURE_COOKIES ? env().SECURE_COOKIES === "true" : appUrl().startsWith("https:"));
+
+/** The development mailbox is served only outside production. */
+export const mailboxEnabled = () => env().APP_ENV !== "production";

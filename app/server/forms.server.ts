@@ -23,9 +23,23 @@ export function replyWithError<T>(submission: Submission<T>, error: unknown, hid
     const { "": formErrors = [], ...fieldErrors } = error.fieldErrors;
     return json(submission.reply({ formErrors, fieldErrors, hideFields }), { status: 400 });
   }
+  return toResponse(error);
+}
+
+/** Not found → 404, forbidden → 403; anything else is a real failure (500). */
+export function toResponse(error: unknown): never {
   if (error instanceof ForbiddenError) throw new Response(error.message, { status: 403 });
   if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
   throw error;
+}
+
+/** Runs a domain read in a loader, mapping domain errors to responses. */
+export async function guard<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    return toResponse(error);
+  }
 }
 
 export function invalid<T>(submission: Submission<T>, hideFields: string[] = []) {

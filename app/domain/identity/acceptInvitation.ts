@@ -59,3 +59,11 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, newA
     return { userId, role: invitation.role, createdAccount: !existing };
   });
 }
+
+/** What the invitation page shows: who it is for, what for, and whether they already have an account. */
+export async function describeInvitation(db: Db, token: string) {
+  const invitation = await findLiveInvitation(db, token);
+  if (!invitation) return null;
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  return { email: invitation.email, name: invitation.name, role: invitation.role, accountExists: !!account, accountId: account?.id ?? null };
+}

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ROLE_LABELS } from "~/domain/identity/capabilities";
+import { listMemberships } from "~/domain/identity/listMemberships";
+import { requireCurrent } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { NotificationBanner, SummaryList } from "~/ui/govuk/components";
+
+export const handle = { title: "Your account" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireCurrent(request, context);
+  const roles = await listMemberships(db(), actor.userId!);
+  const url = new URL(request.url);
+  return json({ name: actor.name, email: actor.email, roles, passwordChanged: url.searchParams.has("passwordChanged") });
+}
+
+export default function Account() {
+  const { name, email, roles, passwordChanged } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {passwordChanged ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">Your password has been changed.</p>
+          </NotificationBanner>
+        ) : null}
+        <h1 className="govuk-heading-l">Your account</h1>
+        <SummaryList
+          rows={[
+            { key: "Name", value: name },
+            { key: "Email address", value: email },
+            { key: "Password", value: "••••••••••", action: { to: "/account/password", label: "Change", hidden: "your password" } },
+          ]}
+        />
+        <h2 className="govuk-heading-m">Your roles</h2>
+        {roles.length ? (
+          <ul className="govuk-list govuk-list--bullet">
+            {roles.map((r) => (
+              <li key={r.id}>
+                {ROLE_LABELS[r.role]}
+                {r.schoolName ? ` – ${r.schoolName}` : r.authorityName ? ` – ${r.authorityName}` : ""}
+                {r.organisationName && r.organisationId ? (
+                  <>
+                    {" – "}
+                    <Link className="govuk-link" to={`/account/organisations/${r.organisationId}`}>
+                      {r.organisationName}
+                    </Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="govuk-body">You do not have any roles yet.</p>
+        )}
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/account/password">
+            Change your password
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

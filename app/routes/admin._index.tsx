@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ROLE_LABELS } from "~/domain/identity/capabilities";
+import { listStaff } from "~/domain/identity/listStaff";
+import { requireAdmin } from "~/server/admin.server";
+import { db } from "~/server/db.server";
+import { guard } from "~/server/forms.server";
+import { NotificationBanner, Table } from "~/ui/govuk/components";
+
+export const handle = { title: "Administration" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, authorityId } = await requireAdmin(request, context);
+  const data = await guard(listStaff(db(), actor, authorityId));
+  const url = new URL(request.url);
+  return json({ ...data, invited: url.searchParams.get("invited"), schoolAdded: url.searchParams.get("schoolAdded") });
+}
+
+const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
+
+export default function AdminHome() {
+  const { authority, staff, pending, schools, invited, schoolAdded } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {invited ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">Invitation sent to {invited}</p>
+        </NotificationBanner>
+      ) : null}
+      {schoolAdded ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{schoolAdded} has been added</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{authority.name}</span>
+      <h1 className="govuk-heading-l">Administration</h1>
+      <h2 className="govuk-heading-m">Staff</h2>
+      <p className="govuk-body">
+        <Link className="govuk-button govuk-button--secondary" to="/admin/staff/invite">
+          Invite a member of staff
+        </Link>
+      </p>
+      <Table head={["Name", "Email address", "Role"]} rows={staff.map((s) => [s.name, s.email, `${ROLE_LABELS[s.role]}${s.schoolName ? ` – ${s.schoolName}` : ""}`])} />
+      {pending.length ? (
+        <Table
+          caption="Invitations not yet accepted"
+          head={["Name", "Email address", "Role", "Expires"]}
+          rows={pending.map((p) => [p.name, p.email, ROLE_LABELS[p.role], date.format(new Date(p.expiresAt))])}
+        />
+      ) : null}
+      <h2 className="govuk-heading-m">Schools</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/admin/schools/new">
+          Add a school
+        </Link>
+      </p>
+      <ul className="govuk-list">
+        {schools.map((s) => (
+          <li key={s.id}>{s.name}</li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { addSchool } from "~/domain/schools/addSchool";
+import { requiredText } from "~/forms/fields";
+import { requireAdmin } from "~/server/admin.server";
+import { db } from "~/server/db.server";
+import { invalid, readForm, replyWithError } from "~/server/forms.server";
+import { BackLink, Button } from "~/ui/govuk/components";
+import { TextInput } from "~/ui/govuk/fields";
+import { ErrorSummary, PostForm } from "~/ui/govuk/form";
+
+export const handle = { title: "Add a school" };
+
+const schema = z.object({
+  name: requiredText("Enter the school's name", 200),
+  urn: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: "URN must be 6 digits, like 100000" })
+    .optional(),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, { error: "Enter a real postcode, like NM1 2AB" })
+    .optional(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor, authorityId } = await requireAdmin(request, context);
+  const formData = await readForm(request, context);
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return invalid(submission);
+  try {
+    const school = await addSchool(db(), actor, { ...submission.value, authorityId });
+    return redirect(`/admin?schoolAdded=${encodeURIComponent(school.name)}`);
+  } catch (error) {
+    return replyWithError(submission, error);
+  }
+}
+
+export default function AddSchool() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "add-school",
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <>
+      <BackLink to="/admin" />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary form={form} order={["name", "urn", "postcode"]} />
+          <h1 className="govuk-heading-l">Add a school</h1>
+          <PostForm form={getFormProps(form)}>
+            <TextInput field={fields.name} label="School name" />
+            <TextInput field={fields.urn} label="Unique reference number (URN) (optional)" hint="6 digits, from Get Information about Schools" width="10" inputMode="numeric" />
+            <TextInput field={fields.postcode} label="Postcode (optional)" width="10" autoComplete="off" />
+            <Button>Add school</Button>
+          </PostForm>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listSchools } from "~/domain/schools/listSchools";
+import { requireCapability } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { Table } from "~/ui/govuk/components";
+
+export const handle = { title: "Licensing" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireCapability(request, context, "officer:use");
+  return json(await listSchools(db(), actor));
+}
+
+export default function OfficerHome() {
+  const { authorities, schools } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">{authorities.map((a) => a.name).join(", ")}</span>
+      <h1 className="govuk-heading-l">Licensing</h1>
+      <p className="govuk-body">Applications, chaperones and exemptions will appear here as those services open.</p>
+      <h2 className="govuk-heading-m">Schools in your area</h2>
+      <Table
+        head={["School", "URN", "Postcode"]}
+        rows={schools.map((s) => [
+          <Link key={s.id} className="govuk-link" to={`/officer/schools/${s.id}`}>
+            {s.name}
+          </Link>,
+          s.urn ?? "Not known",
+          s.postcode ?? "Not known",
+        ])}
+      />
+    </>
+  );
+}
