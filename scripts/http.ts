@@ -15,6 +15,15 @@ function readCookie(header: string | undefined, name: string) {
   return undefined;
 }
 
+function sameOrigin(origin: string, host: string | undefined, baseUrl: string) {
+  try {
+    const url = new URL(origin);
+    return url.origin === new URL(baseUrl).origin || url.host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** The HTTP app: security headers with a CSP nonce, the CSRF cookie, static files, then Remix. */
 export function createApp({ build, production, baseUrl, https }: Options) {
   const app = express();
@@ -46,6 +55,15 @@ export function createApp({ build, production, baseUrl, https }: Options) {
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+
+    // Defence in depth before the form token: a browser's cross-site POST carries a foreign Origin.
+    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !req.path.startsWith("/api/")) {
+      const origin = req.headers.origin;
+      if (origin && !sameOrigin(origin, req.headers.host, baseUrl)) {
+        res.status(403).type("text/plain").send("Cross-site form submissions are not allowed.");
+        return;
+      }
+    }
 
     let csrf = readCookie(req.headers.cookie, CSRF_COOKIE);
     if (!csrf || !/^[A-Za-z0-9_-]{43}$/.test(csrf)) {

@@ -25,8 +25,8 @@ const schema = withConfirmation(
 const HIDE = ["currentPassword", "password", "confirmPassword"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor, session } = await requireCurrent(request, context);
   const formData = await readForm(request, context);
+  const { actor, session } = await requireCurrent(request, context);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return invalid(submission, HIDE);
   try {

@@ -30,8 +30,8 @@ const schema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor, authorityId } = await requireAdmin(request, context);
   const formData = await readForm(request, context);
+  const { actor, authorityId } = await requireAdmin(request, context);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return invalid(submission);
   try {
