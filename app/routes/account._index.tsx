@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "~/domain/identity/capabilities";
-import { listMemberships } from "~/domain/identity/listMemberships";
+import { listMemberships } from "~/domain/identity.server";
 import { requireCurrent } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { NotificationBanner, SummaryList } from "~/ui/govuk/components";

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { changePassword } from "~/domain/identity/changePassword";
+import { changePassword } from "~/domain/identity.server";
 import { anyPassword, newPassword, withConfirmation } from "~/forms/fields";
 import { requireCurrent } from "~/server/auth.server";
 import { db } from "~/server/db.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "~/domain/identity/capabilities";
-import { listStaff } from "~/domain/identity/listStaff";
+import { listStaff } from "~/domain/identity.server";
 import { requireAdmin } from "~/server/admin.server";
 import { db } from "~/server/db.server";
 import { guard } from "~/server/forms.server";

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { addSchool } from "~/domain/schools/addSchool";
+import { addSchool } from "~/domain/schools.server";
 import { requiredText } from "~/forms/fields";
 import { requireAdmin } from "~/server/admin.server";
 import { db } from "~/server/db.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { RuleError } from "~/domain/errors";
-import { confirmEmail } from "~/domain/identity/confirmEmail";
+import { confirmEmail } from "~/domain/identity.server";
 import { actorFor } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { readForm } from "~/server/forms.server";

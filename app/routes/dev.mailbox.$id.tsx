@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { readMailboxMessage } from "~/domain/notifications/readMailbox";
+import { readMailboxMessage } from "~/domain/notifications.server";
 import { db } from "~/server/db.server";
 import { mailboxEnabled } from "~/server/env.server";
 import { BackLink, SummaryList } from "~/ui/govuk/components";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listMailbox } from "~/domain/notifications/readMailbox";
+import { listMailbox } from "~/domain/notifications.server";
 import { db } from "~/server/db.server";
 import { mailboxEnabled } from "~/server/env.server";
 import { Table } from "~/ui/govuk/components";

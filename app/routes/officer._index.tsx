@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listSchools } from "~/domain/schools/listSchools";
+import { listSchools } from "~/domain/schools.server";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { Table } from "~/ui/govuk/components";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getSchool } from "~/domain/schools/getSchool";
+import { getSchool } from "~/domain/schools.server";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard } from "~/server/forms.server";

@@ -1,12 +1,9 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { authorities, organisations, schools } from "./authorities";
 
-export const PUBLIC_ROLES = ["parent", "producer", "employer", "chaperone"] as const;
-export const STAFF_ROLES = ["school", "officer", "lado", "admin"] as const;
-export const ROLES = [...PUBLIC_ROLES, ...STAFF_ROLES] as const;
-export type PublicRole = (typeof PUBLIC_ROLES)[number];
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export type Role = (typeof ROLES)[number];
+import { ROLES } from "./roles";
+
+export { PUBLIC_ROLES, type PublicRole, ROLES, type Role, STAFF_ROLES, type StaffRole } from "./roles";
 
 export const users = pgTable("users", {
   id: uuid().primaryKey().defaultRandom(),

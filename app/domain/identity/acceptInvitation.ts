@@ -7,7 +7,9 @@ import { RuleError } from "../errors";
 import { hashPassword } from "./passwords";
 import { hashToken } from "./tokens";
 
-export const EXPIRED_INVITATION = "This invitation has expired or has already been used. Ask your administrator to invite you again";
+import { EXPIRED_INVITATION } from "./messages";
+
+export { EXPIRED_INVITATION };
 
 export async function findLiveInvitation(db: Db, token: string, now = new Date()) {
   const [row] = await db

@@ -7,7 +7,9 @@ import { RuleError } from "../errors";
 import { hashPassword } from "./passwords";
 import { findLiveToken } from "./useToken";
 
-export const EXPIRED_LINK = "This link has expired or has already been used. Ask for a new one";
+import { EXPIRED_LINK } from "./messages";
+
+export { EXPIRED_LINK };
 
 /** Checks a reset link without using it (for showing the form). */
 export async function isResetLinkLive(db: Db, token: string) {

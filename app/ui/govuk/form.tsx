@@ -45,7 +45,11 @@ function ErrorSummaryBox({ items }: { items: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const key = items.map((i) => i.text).join("|");
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever the set of errors changes
-  useEffect(() => ref.current?.focus(), [key]);
+  useEffect(() => {
+    ref.current?.focus();
+    // Errors found in the browser (JavaScript on) need the "Error: " title too.
+    if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
+  }, [key]);
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1} ref={ref}>
       <div role="alert">
