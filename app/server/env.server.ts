@@ -27,7 +27,9 @@ let cached: Env | undefined;
 /** Reads and validates the environment once; a bad variable stops the process with a clear message. */
 export function env(): Env {
   if (cached) return cached;
-  const result = EnvSchema.safeParse(process.env);
+  // An empty variable means "not set".
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const result = EnvSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
