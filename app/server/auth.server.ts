@@ -4,7 +4,7 @@ import { type Actor, publicActor } from "~/domain/actor";
 import { type Capability, can, isStaff, type Target } from "~/domain/identity/capabilities";
 import { loadActor } from "~/domain/identity/loadActor";
 import { db } from "./db.server";
-import { readSession, type SessionRow } from "./session.server";
+import { hasSessionCookie, readSession, type SessionRow } from "./session.server";
 
 export type Current = { session: SessionRow; actor: Actor & { email: string } };
 
@@ -34,7 +34,9 @@ export async function requireCurrent(request: Request, context: AppLoadContext):
   const current = await getCurrent(request, context);
   if (!current) {
     const url = new URL(request.url);
-    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    // A session cookie without a live session means it timed out: say so on the sign-in page.
+    const expired = hasSessionCookie(request) ? "&expired=1" : "";
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}${expired}`);
   }
   return current;
 }

@@ -57,3 +57,7 @@ export async function endSession(request: Request) {
   }
   return sessionCookie().serialize("", { maxAge: 0 });
 }
+
+export function hasSessionCookie(request: Request) {
+  return (request.headers.get("Cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`) && c.trim().length > SESSION_COOKIE.length + 1);
+}

@@ -63,5 +63,6 @@ export async function signIn(db: Db, actor: Actor, input: { email: string; passw
     });
     return { status: "unconfirmed" as const, userId: user.id, outboxIds: [outboxId] };
   }
+  await recordAudit(db, { ...actor, userId: user.id, name: user.name }, { action: "account.signed-in", recordType: "user", recordId: user.id });
   return { status: "signed-in" as const, userId: user.id, name: user.name, outboxIds: [] as string[] };
 }
