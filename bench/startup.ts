@@ -21,7 +21,7 @@ async function waitForHealth(deadline: number) {
 
 async function run(label: string) {
   const started = Date.now();
-  const env: Record<string, string | undefined> = { ...process.env, PORT: String(PORT), PGLITE_DIR: DIR };
+  const env = { ...process.env, PORT: String(PORT), PGLITE_DIR: DIR } as NodeJS.ProcessEnv;
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
     env,
