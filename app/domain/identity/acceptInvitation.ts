@@ -11,11 +11,12 @@ import { EXPIRED_INVITATION } from "./messages";
 
 export { EXPIRED_INVITATION };
 
-export async function findLiveInvitation(db: Db, token: string, now = new Date()) {
-  const [row] = await db
+export async function findLiveInvitation(db: Db, token: string, opts: { lock?: boolean; now?: Date } = {}) {
+  const query = db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)));
+    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, opts.now ?? new Date())));
+  const [row] = opts.lock ? await query.for("update") : await query;
   return row;
 }
 
@@ -26,7 +27,8 @@ export async function findLiveInvitation(db: Db, token: string, now = new Date()
 export async function acceptInvitation(db: Db, actor: Actor, token: string, newAccount?: { password: string }) {
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
   return db.transaction(async (tx) => {
-    const invitation = await findLiveInvitation(tx, token);
+    // Locked, so two simultaneous accepts can't both add the membership.
+    const invitation = await findLiveInvitation(tx, token, { lock: true });
     if (!invitation) throw RuleError.field("", EXPIRED_INVITATION);
     const [existing] = await tx.select().from(users).where(eq(users.email, invitation.email));
     let userId: string;

@@ -26,12 +26,14 @@ export type Capability = keyof typeof CAPABILITIES;
 
 export type Target = { authorityId?: string | null; organisationId?: string | null; schoolId?: string | null };
 
+const SCOPE_KEY = { authority: "authorityId", organisation: "organisationId", school: "schoolId" } as const;
+
+/** A target must name the capability's own kind of scope; one that names something else grants nothing. */
 function matches(m: Membership, scope: string, target?: Target) {
   if (!target) return true;
-  if (scope === "authority" && target.authorityId !== undefined) return m.authorityId === target.authorityId;
-  if (scope === "organisation" && target.organisationId !== undefined) return m.organisationId === target.organisationId;
-  if (scope === "school" && target.schoolId !== undefined) return m.schoolId === target.schoolId;
-  return true;
+  const key = SCOPE_KEY[scope as keyof typeof SCOPE_KEY];
+  if (!key || target[key] === undefined) return false;
+  return m[key] === target[key];
 }
 
 /** The memberships through which the actor holds a capability (optionally for one authority, organisation or school). */
