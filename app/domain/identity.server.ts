@@ -15,3 +15,4 @@ export * from "./identity/resetPassword";
 export * from "./identity/signIn";
 export * from "./identity/tokens";
 export * from "./identity/useToken";
+export * from "./identity/addPublicRoles";

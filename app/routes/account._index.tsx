@@ -13,17 +13,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCurrent(request, context);
   const roles = await listMemberships(db(), actor.userId!);
   const url = new URL(request.url);
-  return json({ name: actor.name, email: actor.email, roles, passwordChanged: url.searchParams.has("passwordChanged") });
+  return json({
+    name: actor.name,
+    email: actor.email,
+    roles,
+    passwordChanged: url.searchParams.has("passwordChanged"),
+    rolesAdded: url.searchParams.has("rolesAdded"),
+  });
 }
 
 export default function Account() {
-  const { name, email, roles, passwordChanged } = useLoaderData<typeof loader>();
+  const { name, email, roles, passwordChanged, rolesAdded } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {passwordChanged ? (
           <NotificationBanner success>
             <p className="govuk-notification-banner__heading">Your password has been changed.</p>
+          </NotificationBanner>
+        ) : null}
+        {rolesAdded ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">Your roles have been updated.</p>
           </NotificationBanner>
         ) : null}
         <h1 className="govuk-heading-l">Your account</h1>
@@ -56,8 +67,8 @@ export default function Account() {
           <p className="govuk-body">You do not have any roles yet.</p>
         )}
         <p className="govuk-body">
-          <Link className="govuk-link" to="/account/password">
-            Change your password
+          <Link className="govuk-link" to="/account/roles">
+            Add a role
           </Link>
         </p>
       </div>
