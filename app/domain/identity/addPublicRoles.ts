@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { organisations } from "#db/schema/authorities";
 import { memberships, type PublicRole } from "#db/schema/identity";
 import type { Db } from "~/server/db.server";
