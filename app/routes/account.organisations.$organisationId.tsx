@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -13,7 +13,7 @@ import { db } from "~/server/db.server";
 import { guard, invalid, readForm, replyWithError } from "~/server/forms.server";
 import { BackLink, Button, NotificationBanner, Table } from "~/ui/govuk/components";
 import { TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: (d: { organisation?: { name: string } }) => d?.organisation?.name ?? "Organisation" };
 
@@ -42,13 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function Organisation() {
   const { organisation, members, pending, invited } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "invite-colleague",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useGovukForm("invite-colleague", schema, lastResult);
   return (
     <>
       <BackLink to="/account" />

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
@@ -11,7 +11,7 @@ import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { BackLink, Button } from "~/ui/govuk/components";
 import { TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Add a school" };
 
@@ -44,13 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AddSchool() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "add-school",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useGovukForm("add-school", schema, lastResult);
   return (
     <>
       <BackLink to="/admin" />

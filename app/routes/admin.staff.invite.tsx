@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -14,7 +14,7 @@ import { db } from "~/server/db.server";
 import { guard, invalid, readForm, replyWithError } from "~/server/forms.server";
 import { BackLink, Button } from "~/ui/govuk/components";
 import { Radios, Select, TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Invite a member of staff" };
 
@@ -52,13 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function InviteStaff() {
   const { schools, authorityName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "invite-staff",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useGovukForm("invite-staff", schema, lastResult);
   return (
     <>
       <BackLink to="/admin" />

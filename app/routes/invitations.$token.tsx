@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +15,7 @@ import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { startSession } from "~/server/session.server";
 import { Button } from "~/ui/govuk/components";
 import { TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Accept your invitation" };
 
@@ -54,13 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function AcceptInvitation() {
   const { invitation, signedInAsInvitee, path } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "accept-invitation",
-    lastResult,
-    constraint: getZodConstraint(newAccountSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: invitation?.accountExists ? z.object({}) : newAccountSchema }),
-  });
+  const [form, fields] = useGovukForm("accept-invitation", invitation?.accountExists ? z.object({}) : newAccountSchema, lastResult);
   if (!invitation) {
     return (
       <div className="govuk-grid-row">

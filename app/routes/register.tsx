@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
@@ -13,7 +13,7 @@ import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { Button } from "~/ui/govuk/components";
 import { Checkboxes, TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Create an account" };
 
@@ -46,13 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Register() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "register",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useGovukForm("register", schema, lastResult);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,7 +13,7 @@ import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { endSession } from "~/server/session.server";
 import { Button } from "~/ui/govuk/components";
 import { TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Choose a new password" };
 
@@ -41,13 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { live } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "reset-password",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useGovukForm("reset-password", schema, lastResult);
   if (!live) {
     return (
       <div className="govuk-grid-row">

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +15,7 @@ import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { startSession } from "~/server/session.server";
 import { Button, NotificationBanner } from "~/ui/govuk/components";
 import { TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Sign in" };
 
@@ -60,13 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const { banner, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "sign-in",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useGovukForm("sign-in", schema, lastResult);
   const unconfirmed = lastResult && "unconfirmed" in lastResult ? String(lastResult.unconfirmed) : null;
   return (
     <div className="govuk-grid-row">

@@ -1,4 +1,7 @@
+import { type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useRouteLoaderData } from "@remix-run/react";
+import type { z } from "zod";
 import { type ReactNode, useEffect, useRef } from "react";
 
 export function CsrfInput() {
@@ -66,4 +69,18 @@ function ErrorSummaryBox({ items }: { items: SummaryError[] }) {
       </div>
     </div>
   );
+}
+
+/**
+ * conform's useForm with this service's settings: a fixed id (stable error-summary links), the zod schema
+ * on both sides, and revalidation as the person types once a field has an error.
+ */
+export function useGovukForm<Schema extends z.ZodType<unknown, Record<string, unknown>>>(id: string, schema: Schema, lastResult: unknown) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id,
+    lastResult: lastResult as SubmissionResult<string[]> | null | undefined,
+    constraint: getZodConstraint(schema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
 }
