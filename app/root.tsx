@@ -56,7 +56,10 @@ export type PageHandle = { title?: string | ((data: unknown) => string) };
 function usePageTitle(fallback: string) {
   const matches = useMatches();
   const state = useContext(DataRouterStateContext);
-  const failed = Object.values(state?.actionData ?? {}).some((d) => (d as { status?: string } | null)?.status === "error");
+  // A conform reply with status "error", or a page's own `error` message, in the action or the page's loader data.
+  const hasError = (d: unknown) => !!d && typeof d === "object" && ((d as { status?: unknown }).status === "error" || !!(d as { error?: unknown }).error);
+  const leaf = matches[matches.length - 1];
+  const failed = Object.values(state?.actionData ?? {}).some(hasError) || hasError(leaf?.data);
   let title = fallback;
   for (const match of matches) {
     const t = (match.handle as PageHandle | undefined)?.title;
@@ -252,6 +255,10 @@ const ERROR_PAGES: Record<number, { title: string; body: ReactNode }> = {
         <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
       </>
     ),
+  },
+  429: {
+    title: "Too many requests",
+    body: <p className="govuk-body">You have made a lot of requests in a short time. Wait a minute and try again.</p>,
   },
   500: {
     title: "Sorry, there is a problem with the service",

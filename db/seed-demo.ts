@@ -1,3 +1,6 @@
+import { demoPhoto } from "../app/domain/documents/demoPhoto";
+import { issueDocument } from "../app/domain/documents/issueDocument";
+import type { Actor } from "../app/domain/actor";
 import type { Db } from "../app/server/db.server";
 import { createAuthority, createOrganisation, createSchool, createUser } from "./factories";
 import type { Role } from "./schema/identity";
@@ -15,8 +18,8 @@ export const DEMO_ACCOUNTS: { role: Role; email: string; name: string }[] = [
   { role: "admin", email: "admin@demo.example", name: "Ada Admin" },
 ];
 
-/** Two neighbouring councils, their schools, a production company, an employer and one account per role. */
-export async function seedDemo(db: Db) {
+/** Two neighbouring councils, their schools, a production company, an employer, one account per role, and one signed document of each kind. */
+export async function seedDemo(db: Db, baseUrl: string) {
   const northmere = await createAuthority(db, {
     code: "NMC",
     name: "Northmere Council",
@@ -55,13 +58,189 @@ export async function seedDemo(db: Db) {
     lado: { authorityId: northmere.id },
     admin: { authorityId: northmere.id },
   };
+  const demoUsers = {} as Record<Role, { id: string; name: string; email: string }>;
   for (const account of DEMO_ACCOUNTS) {
-    await createUser(db, { ...account, password: DEMO_PASSWORD, memberships: [{ role: account.role, ...scope[account.role] }] });
+    demoUsers[account.role] = await createUser(db, { ...account, password: DEMO_PASSWORD, memberships: [{ role: account.role, ...scope[account.role] }] });
   }
   // A colleague at each organisation, and an officer and admin at the neighbouring council.
   await createUser(db, { email: "producer2@demo.example", name: "Pat Stage-Manager", password: DEMO_PASSWORD, memberships: [{ role: "producer", organisationId: company.id }] });
   await createUser(db, { email: "employer2@demo.example", name: "Eddie Shift-Lead", password: DEMO_PASSWORD, memberships: [{ role: "employer", organisationId: employer.id }] });
   await createUser(db, { email: "officer@eastbrook.example", name: "Omar Officer", password: DEMO_PASSWORD, memberships: [{ role: "officer", authorityId: eastbrook.id }] });
   await createUser(db, { email: "admin@eastbrook.example", name: "Alex Admin", password: DEMO_PASSWORD, memberships: [{ role: "admin", authorityId: eastbrook.id }] });
-  return { northmere, eastbrook, company, employer };
+  const officer: Actor = {
+    userId: demoUsers.officer.id,
+    name: demoUsers.officer.name,
+    ip: null,
+    memberships: [{ id: "seed", role: "officer", authorityId: northmere.id, organisationId: null, schoolId: null }],
+  };
+  const documents = await seedDemoDocuments(db, officer, baseUrl, { authorityId: northmere.id, company, employer, users: demoUsers });
+  return { northmere, eastbrook, company, employer, documents };
+}
+
+/** One document of each kind, issued by the Northmere demo officer, so they can be opened, downloaded and verified at once. */
+async function seedDemoDocuments(
+  db: Db,
+  officer: Actor,
+  baseUrl: string,
+  d: {
+    authorityId: string;
+    company: { id: string; name: string };
+    employer: { id: string; name: string };
+    users: Record<Role, { id: string; name: string; email: string }>;
+  },
+) {
+  const amelia = { name: "Amelia Example", dateOfBirth: "2015-03-14", photo: demoPhoto("amelia") };
+  const producer = { holder: { name: d.company.name, description: "Licence holder (producer)" }, organisationId: d.company.id, holderEmail: d.users.producer.email };
+  const issued = [];
+  issued.push(
+    await issueDocument(
+      db,
+      officer,
+      {
+        kind: "performance-licence",
+        authorityId: d.authorityId,
+        ...producer,
+        child: amelia,
+        parentUserId: d.users.parent.id,
+        validFrom: "2026-12-01",
+        validTo: "2027-01-10",
+        details: [
+          { label: "Production", value: "Cinderella (pantomime)" },
+          { label: "Venue", value: "Northmere Playhouse, 1 Market Street, Northmere NM1 1AA (Northmere Council)" },
+          { label: "Performance days", value: "Up to 28 days between 1 December 2026 and 10 January 2027" },
+          { label: "Payment", value: "£40 a performance, paid into a trust account" },
+          { label: "Chaperone", value: "Charlie Chaperone (approved by Northmere Council)" },
+          { label: "Education", value: "No school absence: performances are after school and in the holidays" },
+        ],
+        conditions: [
+          "The child must be supervised at all times by the named chaperone, who may look after no more than 12 children.",
+          "The hours and breaks in the schedule must be kept. The child may not perform after 22:00.",
+          "Records of the child's attendance, hours and payments must be kept and shown to the council on request.",
+          "The council must be told at once of any change of venue, chaperone or dates.",
+        ],
+        schedule: {
+          caption: "Schedule (first week)",
+          head: ["Date", "At the venue", "Performing", "Breaks"],
+          rows: [
+            ["Tue 1 Dec", "17:30–21:15", "19:00–20:10", "Meal 18:15–18:45"],
+            ["Wed 2 Dec", "17:30–21:15", "19:00–20:10", "Meal 18:15–18:45"],
+            ["Thu 3 Dec", "17:30–21:15", "19:00–20:10", "Meal 18:15–18:45"],
+            ["Sat 5 Dec", "12:30–17:00", "14:00–15:10", "Meal 13:00–13:30, rest 15:15–15:45"],
+            ["Sun 6 Dec", "12:30–17:00", "14:00–15:10", "Meal 13:00–13:30, rest 15:15–15:45"],
+          ],
+        },
+      },
+      baseUrl,
+    ),
+  );
+  issued.push(
+    await issueDocument(
+      db,
+      officer,
+      {
+        kind: "employment-permit",
+        authorityId: d.authorityId,
+        holder: { name: d.employer.name, description: "Employer" },
+        organisationId: d.employer.id,
+        holderEmail: d.users.employer.email,
+        child: { name: "Noah Example", dateOfBirth: "2012-05-02", photo: demoPhoto("noah") },
+        parentUserId: d.users.parent.id,
+        validFrom: "2026-11-01",
+        validTo: "2027-10-31",
+        details: [
+          { label: "Employer", value: d.employer.name },
+          { label: "Workplace", value: "Corner Newsagents, 12 High Street, Northmere NM2 3CD" },
+          { label: "Job", value: "Delivering newspapers (light work)" },
+          { label: "Supervisor", value: "Erin Employer" },
+        ],
+        conditions: ["Work only within the hours below.", "No work during school hours.", "A break of at least 1 hour after 4 hours' work."],
+        schedule: {
+          caption: "Hours",
+          head: ["Days", "Term time", "School holidays"],
+          rows: [
+            ["Monday to Friday", "07:00–08:00", "07:00–09:00"],
+            ["Saturday", "08:00–12:00", "08:00–12:00"],
+            ["Sunday", "08:00–10:00", "08:00–10:00"],
+          ],
+        },
+      },
+      baseUrl,
+    ),
+  );
+  issued.push(
+    await issueDocument(
+      db,
+      officer,
+      {
+        kind: "chaperone-licence",
+        authorityId: d.authorityId,
+        holder: { name: d.users.chaperone.name, description: "Approved chaperone" },
+        holderUserId: d.users.chaperone.id,
+        holderEmail: d.users.chaperone.email,
+        holderPhoto: demoPhoto("charlie"),
+        validFrom: "2026-09-01",
+        validTo: "2029-08-31",
+        details: [
+          { label: "Address", value: "Northmere (full address held by the council)" },
+          { label: "Restrictions", value: "None" },
+          { label: "Checks", value: "Enhanced DBS checked; two references; interview; safeguarding training" },
+        ],
+        conditions: [
+          "Look after no more than 12 children at a time.",
+          "Carry this approval and photo card when acting as a chaperone.",
+          "Tell the council at once of any change of address or any caution or conviction.",
+        ],
+      },
+      baseUrl,
+    ),
+  );
+  issued.push(
+    await issueDocument(
+      db,
+      officer,
+      {
+        kind: "bopa-approval",
+        authorityId: d.authorityId,
+        ...producer,
+        validFrom: "2026-10-01",
+        validTo: "2027-09-30",
+        details: [
+          { label: "Performances", value: "Footlights Youth Theatre spring showcase and summer concert" },
+          { label: "Venues", value: "Northmere Playhouse, 1 Market Street, Northmere NM1 1AA" },
+          { label: "Safeguarding lead", value: "Pete Producer" },
+        ],
+        conditions: [
+          "No payment is made to any child or to anyone for a child, beyond expenses.",
+          "Children are supervised by chaperones approved by a council.",
+          "The child protection policy is reviewed every 12 months.",
+          "A risk assessment is made for each venue, and a health declaration held for each child.",
+          "The council is told of each performance and the children taking part, and may inspect.",
+        ],
+      },
+      baseUrl,
+    ),
+  );
+  issued.push(
+    await issueDocument(
+      db,
+      officer,
+      {
+        kind: "exemption-record",
+        authorityId: d.authorityId,
+        ...producer,
+        child: amelia,
+        parentUserId: d.users.parent.id,
+        validFrom: "2026-10-10",
+        validTo: "2026-10-10",
+        details: [
+          { label: "Performance", value: "Autumn charity concert, Northmere Town Hall" },
+          { label: "Basis", value: "Four-day rule (EXEMPT-4DAY): unpaid, no absence from school, not broadcast" },
+          { label: "Days counted", value: "2 performance days in the 6 months before 10 October 2026 (14 June, 20 June)" },
+        ],
+        conditions: ["The hours and breaks rules for performances still apply."],
+      },
+      baseUrl,
+    ),
+  );
+  return issued.map((doc) => doc.reference);
 }

@@ -1,7 +1,7 @@
 /** `npm run db:seed`: adds the demo data to an empty local database (never a remote one). */
 import { count } from "drizzle-orm";
 import { closeDatabase, openDatabase } from "../app/server/db.server";
-import { env } from "../app/server/env.server";
+import { appUrl, env } from "../app/server/env.server";
 import { users } from "./schema/identity";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./seed-demo";
 
@@ -18,7 +18,7 @@ const [{ n }] = await conn.db.select({ n: count() }).from(users);
 if (Number(n) > 0) {
   console.log("The database already has accounts; demo data not added.");
 } else {
-  await seedDemo(conn.db);
+  await seedDemo(conn.db, appUrl());
   console.log(`Demo data added. Password for every demo account: ${DEMO_PASSWORD}`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}`);
 }

@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import ConfirmEmail, * as confirmEmail from "./confirm-email";
+import DocumentStatusChanged, * as documentStatusChanged from "./document-status-changed";
 import ResetPassword, * as resetPassword from "./reset-password";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
 
@@ -16,6 +17,7 @@ function template<P>(component: (props: P) => ReactElement, mod: { subject: (p: 
 /** Every notice the service sends: one template each, with preview props. */
 export const templates = {
   "confirm-email": template(ConfirmEmail, confirmEmail),
+  "document-status-changed": template(DocumentStatusChanged, documentStatusChanged),
   "reset-password": template(ResetPassword, resetPassword),
   "staff-invitation": template(StaffInvitation, staffInvitation),
 };

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { count } from "drizzle-orm";
+import { asc, count } from "drizzle-orm";
+import { issuedDocuments } from "../db/schema/documents";
 import { users } from "../db/schema/identity";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
 import { closeDatabase, openDatabase } from "../app/server/db.server";
@@ -52,7 +53,13 @@ if (!process.argv.includes("--no-build")) ensureBuilt();
 const conn = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
 const [{ n }] = await conn.db.select({ n: count() }).from(users);
 const seed = conn.kind === "pglite" ? Number(n) === 0 && config.SEED_DEMO !== "false" : config.SEED_DEMO === "true" && Number(n) === 0;
-if (seed) await seedDemo(conn.db);
+if (seed) await seedDemo(conn.db, appUrl());
+
+const demoDocuments = await conn.db
+  .select({ reference: issuedDocuments.reference })
+  .from(issuedDocuments)
+  .orderBy(asc(issuedDocuments.issuedAt))
+  .limit(5);
 
 await startJobs(conn, { work: config.RUN_WORKER === "true", handlers: jobHandlers() });
 
@@ -68,6 +75,10 @@ const server = app.listen(config.PORT, () => {
   if (Number(n) > 0 || seed) {
     console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}`);
+  }
+  if (demoDocuments.length) {
+    console.log("\nDemo documents (open to verify; sign in as the officer, producer or parent to download):");
+    for (const d of demoDocuments) console.log(`  ${baseUrl}/verify/${d.reference}`);
   }
   console.log("\nPress Ctrl-C to stop.");
 });

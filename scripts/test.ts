@@ -41,34 +41,53 @@ function isDebian() {
   }
 }
 
-/** The Chromium Playwright drives: CHROMIUM_PATH or Debian's /usr/bin/chromium, installed with apt when root. */
-function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (found) return found;
-  if (process.getuid?.() === 0 && isDebian()) {
-    console.log("\nChromium is missing: installing Debian's chromium package…");
+/** System tools the tests use, and the Debian package that provides each. */
+const TOOLS = [
+  { command: "pdfsig", pkg: "poppler-utils", why: "checks PDF signatures" },
+  { command: "pdftotext", pkg: "poppler-utils", why: "reads text from PDFs" },
+  { command: "pdftoppm", pkg: "poppler-utils", why: "renders PDFs to images" },
+  { command: "zbarimg", pkg: "zbar-tools", why: "decodes QR codes" },
+];
+
+function onPath(command: string) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * Finds the browser and the PDF/QR tools; as root on Debian, installs whatever is missing with apt
+ * (Debian's chromium, never `npx playwright install`); otherwise stops with one clear instruction.
+ */
+function ensureSystemTools(): string {
+  const chromiumCandidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].filter(Boolean) as string[];
+  const chromiumFound = () => chromiumCandidates.find((p) => existsSync(p)) ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const missing = new Set(TOOLS.filter((t) => !onPath(t.command)).map((t) => t.pkg));
+  if (!chromiumFound()) missing.add("chromium");
+  if (missing.size && process.getuid?.() === 0 && isDebian()) {
+    console.log(`\nInstalling missing test tools from Debian: ${[...missing].join(", ")}…`);
     const started = Date.now();
     const aptEnv = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env: aptEnv });
-    const install = update.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: aptEnv }) : update;
-    timings.push({ name: "chromium", seconds: (Date.now() - started) / 1000, ok: install.status === 0 });
-    if (install.status === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+    const install = update.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env: aptEnv }) : update;
+    timings.push({ name: "apt", seconds: (Date.now() - started) / 1000, ok: install.status === 0 });
   }
-  summary();
-  console.error(
-    "\nNo Chromium found for the end-to-end tests. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) " +
-      "or set CHROMIUM_PATH to a Chromium or Chrome executable. Do not use `npx playwright install`.",
-  );
-  process.exit(1);
+  const stillMissing = [...new Set([...TOOLS.filter((t) => !onPath(t.command)).map((t) => t.pkg), ...(chromiumFound() ? [] : ["chromium"])])];
+  if (stillMissing.length) {
+    summary();
+    console.error(
+      `\nThe tests need ${stillMissing.join(", ")}. Install them (Debian/Ubuntu: \`sudo apt-get install -y ${stillMissing.join(" ")}\`)` +
+        " or set CHROMIUM_PATH to a Chromium or Chrome executable. Do not use `npx playwright install`.",
+    );
+    process.exit(1);
+  }
+  return chromiumFound()!;
 }
 
 const playwrightArgs = process.argv.slice(2);
 
+const chromium = ensureSystemTools();
 step("types", bin("tsc"), ["--noEmit"]);
 step("lint", bin("biome"), ["lint", "."]);
 step("vitest", bin("vitest"), ["run"]);
 step("build", "npm", ["run", "build", "--silent"]);
-const chromium = findChromium();
 step("e2e", bin("playwright"), ["test", ...playwrightArgs], { CHROMIUM_PATH: chromium });
 summary();

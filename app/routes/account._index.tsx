@@ -5,25 +5,28 @@ import { ROLE_LABELS } from "~/domain/identity/capabilities";
 import { listMemberships } from "~/domain/identity.server";
 import { requireCurrent } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { NotificationBanner, SummaryList } from "~/ui/govuk/components";
+import { listMyDocuments } from "~/domain/documents.server";
+import { formatDate } from "~/ui/documents/PublicDocumentSummary";
+import { NotificationBanner, SummaryList, Table } from "~/ui/govuk/components";
 
 export const handle = { title: "Your account" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCurrent(request, context);
-  const roles = await listMemberships(db(), actor.userId!);
+  const [roles, documents] = await Promise.all([listMemberships(db(), actor.userId!), listMyDocuments(db(), actor)]);
   const url = new URL(request.url);
   return json({
     name: actor.name,
     email: actor.email,
     roles,
+    documents,
     passwordChanged: url.searchParams.has("passwordChanged"),
     rolesAdded: url.searchParams.has("rolesAdded"),
   });
 }
 
 export default function Account() {
-  const { name, email, roles, passwordChanged, rolesAdded } = useLoaderData<typeof loader>();
+  const { name, email, roles, documents, passwordChanged, rolesAdded } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -66,6 +69,20 @@ export default function Account() {
         ) : (
           <p className="govuk-body">You do not have any roles yet.</p>
         )}
+        {documents.length ? (
+          <Table
+            caption="Your licences and approvals"
+            head={["Document", "For", "Valid to", "Status"]}
+            rows={documents.map((d) => [
+              <a key={d.reference} className="govuk-link" href={`/documents/${d.reference}.pdf`}>
+                {d.title} {d.reference} (PDF)
+              </a>,
+              d.childName ?? d.holderName,
+              formatDate(d.validTo),
+              d.statusLabel,
+            ])}
+          />
+        ) : null}
         <p className="govuk-body">
           <Link className="govuk-link" to="/account/roles">
             Add a role

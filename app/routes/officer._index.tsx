@@ -20,6 +20,12 @@ export default function OfficerHome() {
       <span className="govuk-caption-l">{authorities.map((a) => a.name).join(", ")}</span>
       <h1 className="govuk-heading-l">Licensing</h1>
       <p className="govuk-body">Applications, chaperones and exemptions will appear here as those services open.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/officer/documents">
+          Issued documents
+        </Link>{" "}
+        – the licences, permits and approvals your council has signed, with their status
+      </p>
       <h2 className="govuk-heading-m">Schools in your area</h2>
       <Table
         head={["School", "URN", "Postcode"]}

@@ -1,5 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+} from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
 import { ForbiddenError, NotFoundError, RuleError } from "~/domain/errors";
 import { CSRF_FIELD, csrfRejected, tokensMatch } from "./csrf.server";
@@ -15,6 +20,22 @@ export async function readForm(request: Request, context: AppLoadContext) {
   if (!tokensMatch(context.csrfToken, formData.get(CSRF_FIELD))) throw csrfRejected();
   formData.delete(CSRF_FIELD);
   return formData;
+}
+
+/** Reads a multipart form with a file (held in memory, at most `maxBytes`) and checks its CSRF token. */
+export async function readUploadForm(request: Request, context: AppLoadContext, maxBytes: number) {
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    return { formData: await readForm(request, context), tooLarge: false as const };
+  }
+  let formData: FormData;
+  try {
+    formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: maxBytes }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { formData: null, tooLarge: true as const };
+    throw new Response("The form could not be read", { status: 400 });
+  }
+  if (!tokensMatch(context.csrfToken, formData.get(CSRF_FIELD))) throw csrfRejected();
+  return { formData, tooLarge: false as const };
 }
 
 /** Maps a domain error to a response once, at the route edge: rule failures become form errors. */

@@ -2,3 +2,4 @@ export * from "./audit";
 export * from "./authorities";
 export * from "./identity";
 export * from "./notifications";
+export * from "./documents";

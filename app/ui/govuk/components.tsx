@@ -114,3 +114,21 @@ export function Table({ caption, head, rows }: { caption?: ReactNode; head: Reac
 export function Tag({ children, colour }: { children: ReactNode; colour?: "grey" | "green" | "blue" | "red" | "yellow" | "orange" | "purple" }) {
   return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>{children}</strong>;
 }
+
+export function InsetText({ children }: { children: ReactNode }) {
+  return <div className="govuk-inset-text">{children}</div>;
+}
+
+export function WarningText({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {children}
+      </strong>
+    </div>
+  );
+}

@@ -1,17 +1,29 @@
 import { Table } from "../govuk/components";
 
-type Event = { id: number; action: string; actorLabel: string; at: string; ip: string | null };
+type Event = { id: number; action: string; actorLabel: string; at: string; ip: string | null; after?: unknown };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
+const ACTIONS: Record<string, string> = {
+  "document.issued": "Issued",
+  "document.suspended": "Suspended",
+  "document.reinstated": "Reinstated",
+  "document.revoked": "Revoked",
+  "document.superseded": "Replaced by a new document",
+  "school.added": "Added to the list of schools",
+};
+
+/** "Suspended: A concern has been referred", or the raw action name for anything not yet described. */
+function describe(event: Event) {
+  const label = ACTIONS[event.action] ?? event.action;
+  const after = (event.after ?? {}) as { reason?: unknown; supersededBy?: unknown };
+  if (typeof after.reason === "string") return `${label}: ${after.reason}`;
+  if (typeof after.supersededBy === "string") return `${label} (${after.supersededBy})`;
+  return label;
+}
 
 /** A record's audit history for staff. */
 export function RecordHistory({ events }: { events: Event[] }) {
   if (!events.length) return <p className="govuk-body">No changes have been recorded.</p>;
-  return (
-    <Table
-      caption="History"
-      head={["When", "What", "Who"]}
-      rows={events.map((e) => [dateTime.format(new Date(e.at)), e.action, e.actorLabel])}
-    />
-  );
+  return <Table caption="History" head={["When", "What", "Who"]} rows={events.map((e) => [dateTime.format(new Date(e.at)), describe(e), e.actorLabel])} />;
 }

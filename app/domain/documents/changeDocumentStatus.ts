@@ -1,0 +1,54 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { authorities } from "#db/schema/authorities";
+import { issuedDocuments } from "#db/schema/documents";
+import type { Db } from "~/server/db.server";
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit/recordAudit";
+import { NotFoundError } from "../errors";
+import { authorityScope } from "../identity/capabilities";
+import { queueEmail } from "../notifications/queueEmail";
+import { DOCUMENT_KINDS, type DocumentKind } from "./kinds";
+import { assertTransition, STATUS_LABELS } from "./states";
+
+export type StatusAction = "suspend" | "reinstate" | "revoke";
+
+/** An officer of the issuing authority suspends, reinstates or revokes a document, with a reason; the holder is emailed. */
+export async function changeDocumentStatus(db: Db, actor: Actor, reference: string, action: StatusAction, reason: string, baseUrl: string) {
+  const scope = authorityScope(actor, "document:change-status");
+  return db.transaction(async (tx) => {
+    const [doc] = scope.length
+      ? await tx
+          .select()
+          .from(issuedDocuments)
+          .where(and(eq(issuedDocuments.reference, reference), inArray(issuedDocuments.authorityId, scope)))
+          .for("update")
+      : [];
+    if (!doc) throw new NotFoundError("Document");
+    const to = assertTransition(doc.status, action);
+    const now = new Date();
+    await tx.update(issuedDocuments).set({ status: to, statusReason: reason, statusChangedAt: now }).where(eq(issuedDocuments.id, doc.id));
+    await recordAudit(tx, actor, {
+      action: `document.${action === "suspend" ? "suspended" : action === "reinstate" ? "reinstated" : "revoked"}`,
+      recordType: "document",
+      recordId: doc.id,
+      before: { status: doc.status },
+      after: { status: to, reason },
+    });
+    const outboxIds: string[] = [];
+    if (doc.holderEmail) {
+      const [authority] = await tx.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, doc.authorityId));
+      outboxIds.push(
+        await queueEmail(tx, doc.holderEmail, "document-status-changed", {
+          name: doc.holderName,
+          documentTitle: DOCUMENT_KINDS[doc.kind as DocumentKind].title,
+          reference: doc.reference,
+          status: STATUS_LABELS[to],
+          reason,
+          authorityName: authority.name,
+          url: `${baseUrl}/verify/${doc.reference}`,
+        }),
+      );
+    }
+    return { status: to, outboxIds };
+  });
+}

@@ -1,0 +1,135 @@
+import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { authorities } from "#db/schema/authorities";
+import { documentSequences, issuedDocuments } from "#db/schema/documents";
+import type { Db } from "~/server/db.server";
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit/recordAudit";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { can, ROLE_LABELS } from "../identity/capabilities";
+import type { DocumentContent } from "./content";
+import { DOCUMENT_KINDS, type DocumentKind, formatReference } from "./kinds";
+import { renderDocument } from "./render";
+import { signingIdentity, signPdf } from "./signing";
+import { assertTransition, initials, londonDate } from "./states";
+
+export type IssueInput = Omit<DocumentContent, "reference" | "verifyUrl" | "specimen" | "authority" | "issuedBy" | "issuedAt"> & {
+  authorityId: string;
+  holderUserId?: string | null;
+  holderEmail?: string | null;
+  parentUserId?: string | null;
+  organisationId?: string | null;
+  /** A re-issue (variation): the document this one replaces. */
+  supersedesId?: string | null;
+};
+
+/** Content without image bytes, kept in the register for re-issue. */
+function storable(content: DocumentContent) {
+  const { child, holderPhoto: _photo, ...rest } = content;
+  return { ...rest, child: child ? { name: child.name, dateOfBirth: child.dateOfBirth } : undefined };
+}
+
+/**
+ * Issues a signed document: takes the next reference for the authority, kind and year, renders it, signs it
+ * with the authority's certificate, and stores and registers it — all in one transaction, so a failure leaves
+ * no gap in the numbering.
+ */
+export async function issueDocument(db: Db, actor: Actor, input: IssueInput, baseUrl: string, now = new Date()) {
+  if (!can(actor, "document:issue", { authorityId: input.authorityId })) throw new ForbiddenError();
+  const [authority] = await db.select().from(authorities).where(eq(authorities.id, input.authorityId));
+  if (!authority) throw new NotFoundError("Authority");
+  const identity = await signingIdentity(authority);
+  const year = Number(londonDate(now).slice(0, 4));
+  const kind: DocumentKind = input.kind;
+  const role = actor.memberships.find((m) => m.role === "officer" && m.authorityId === authority.id)?.role ?? "officer";
+
+  return db.transaction(async (tx) => {
+    // The counter row is locked until commit: concurrent issues queue here and numbers never repeat or skip.
+    const [{ lastValue }] = await tx
+      .insert(documentSequences)
+      .values({ authorityId: authority.id, kind, year, lastValue: 1 })
+      .onConflictDoUpdate({
+        target: [documentSequences.authorityId, documentSequences.kind, documentSequences.year],
+        set: { lastValue: sql`${documentSequences.lastValue} + 1` },
+      })
+      .returning({ lastValue: documentSequences.lastValue });
+    const reference = formatReference(authority.code, kind, year, lastValue);
+    const content: DocumentContent = {
+      ...input,
+      reference,
+      verifyUrl: `${baseUrl}/verify/${reference}`,
+      specimen: identity.specimen,
+      authority: { name: authority.name, code: authority.code },
+      issuedBy: { name: actor.name, role: ROLE_LABELS[role] },
+      issuedAt: now.toISOString(),
+    };
+    const pdf = await signPdf(await renderDocument(content), identity, {
+      reason: `${DOCUMENT_KINDS[kind].title} ${reference}`,
+      location: authority.name,
+      contactInfo: `${baseUrl}/verify/${reference}`,
+    });
+    const sha256 = createHash("sha256").update(pdf).digest("hex");
+
+    let supersedes: { id: string; reference: string } | undefined;
+    if (input.supersedesId) {
+      const [old] = await tx
+        .select()
+        .from(issuedDocuments)
+        .where(and(eq(issuedDocuments.id, input.supersedesId), eq(issuedDocuments.authorityId, authority.id)))
+        .for("update");
+      if (!old) throw new NotFoundError("Document");
+      assertTransition(old.status, "supersede");
+      supersedes = { id: old.id, reference: old.reference };
+    }
+
+    const [doc] = await tx
+      .insert(issuedDocuments)
+      .values({
+        authorityId: authority.id,
+        kind,
+        reference,
+        year,
+        sequence: lastValue,
+        holderName: input.holder.name,
+        holderInitials: initials(input.holder.name),
+        holderUserId: input.holderUserId ?? null,
+        holderEmail: input.holderEmail ?? null,
+        parentUserId: input.parentUserId ?? null,
+        organisationId: input.organisationId ?? null,
+        childName: input.child?.name ?? null,
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+        sha256,
+        pdf,
+        signerFingerprint: identity.fingerprint,
+        specimen: identity.specimen,
+        issuedByUserId: actor.userId,
+        issuedByName: actor.name,
+        issuedByRole: ROLE_LABELS[role],
+        issuedAt: now,
+        supersedesId: supersedes?.id ?? null,
+        content: storable(content),
+      })
+      .returning({ id: issuedDocuments.id, reference: issuedDocuments.reference });
+
+    await recordAudit(tx, actor, {
+      action: "document.issued",
+      recordType: "document",
+      recordId: doc.id,
+      after: { reference, kind, holder: input.holder.name, validFrom: input.validFrom, validTo: input.validTo, sha256, supersedes: supersedes?.reference },
+    });
+    if (supersedes) {
+      await tx
+        .update(issuedDocuments)
+        .set({ status: "superseded", supersededById: doc.id, statusReason: `Replaced by ${reference}`, statusChangedAt: now })
+        .where(eq(issuedDocuments.id, supersedes.id));
+      await recordAudit(tx, actor, {
+        action: "document.superseded",
+        recordType: "document",
+        recordId: supersedes.id,
+        after: { status: "superseded", supersededBy: reference },
+      });
+    }
+    return { id: doc.id, reference, sha256, pdf };
+  });
+}

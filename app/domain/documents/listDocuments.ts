@@ -1,0 +1,51 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { issuedDocuments } from "#db/schema/documents";
+import type { Db } from "~/server/db.server";
+import type { Actor } from "../actor";
+import { listRecordHistory } from "../audit/listRecordHistory";
+import { NotFoundError } from "../errors";
+import { authorityScope } from "../identity/capabilities";
+import { DOCUMENT_KINDS, type DocumentKind } from "./kinds";
+import { londonDate, publicStatus, STATUS_LABELS } from "./states";
+
+const columns = {
+  id: issuedDocuments.id,
+  reference: issuedDocuments.reference,
+  kind: issuedDocuments.kind,
+  holderName: issuedDocuments.holderName,
+  childName: issuedDocuments.childName,
+  validFrom: issuedDocuments.validFrom,
+  validTo: issuedDocuments.validTo,
+  status: issuedDocuments.status,
+  statusReason: issuedDocuments.statusReason,
+  issuedAt: issuedDocuments.issuedAt,
+  issuedByName: issuedDocuments.issuedByName,
+  specimen: issuedDocuments.specimen,
+  sha256: issuedDocuments.sha256,
+};
+
+function present<T extends { kind: string; status: (typeof issuedDocuments.$inferSelect)["status"]; validFrom: string; validTo: string }>(row: T, today: string) {
+  const status = publicStatus(row, today);
+  return { ...row, title: DOCUMENT_KINDS[row.kind as DocumentKind].title, publicStatus: status, statusLabel: STATUS_LABELS[status] };
+}
+
+/** The register of documents issued by the officer's authorities, newest first. */
+export async function listDocuments(db: Db, actor: Actor, today = londonDate()) {
+  const scope = authorityScope(actor, "document:download-any");
+  if (!scope.length) return [];
+  const rows = await db.select(columns).from(issuedDocuments).where(inArray(issuedDocuments.authorityId, scope)).orderBy(desc(issuedDocuments.issuedAt)).limit(200);
+  return rows.map((r) => present(r, today));
+}
+
+/** One document of the officer's authority, with its history; another authority's is "not found". */
+export async function getDocument(db: Db, actor: Actor, reference: string, today = londonDate()) {
+  const scope = authorityScope(actor, "document:download-any");
+  const [row] = scope.length
+    ? await db
+        .select(columns)
+        .from(issuedDocuments)
+        .where(and(eq(issuedDocuments.reference, reference.toUpperCase()), inArray(issuedDocuments.authorityId, scope)))
+    : [];
+  if (!row) throw new NotFoundError("Document");
+  return { ...present(row, today), history: await listRecordHistory(db, "document", row.id) };
+}

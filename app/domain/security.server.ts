@@ -1,0 +1,2 @@
+// Server-only entry point for routes: the .server suffix keeps these verbs (and drizzle) out of browser bundles.
+export * from "./security/hitRateLimit";

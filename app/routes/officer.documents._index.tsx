@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listDocuments } from "~/domain/documents.server";
+import { requireCapability } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { formatDate } from "~/ui/documents/PublicDocumentSummary";
+import { Table, Tag } from "~/ui/govuk/components";
+
+export const handle = { title: "Issued documents" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireCapability(request, context, "officer:use");
+  return json({ documents: await listDocuments(db(), actor) });
+}
+
+export default function OfficerDocuments() {
+  const { documents } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Issued documents</h1>
+      <p className="govuk-body">Licences, permits and approvals your council has signed and issued, newest first.</p>
+      {documents.length ? (
+        <Table
+          head={["Reference", "Document", "Holder", "Valid to", "Status"]}
+          rows={documents.map((d) => [
+            <Link key={d.reference} className="govuk-link" to={`/officer/documents/${d.reference}`}>
+              {d.reference}
+            </Link>,
+            d.title,
+            d.childName ? `${d.holderName} (child: ${d.childName})` : d.holderName,
+            formatDate(d.validTo),
+            <Tag key="s" colour={d.publicStatus === "valid" ? "green" : d.publicStatus === "revoked" ? "red" : d.publicStatus === "suspended" ? "yellow" : "grey"}>
+              {d.statusLabel}
+            </Tag>,
+          ])}
+        />
+      ) : (
+        <p className="govuk-body">No documents have been issued yet.</p>
+      )}
+    </>
+  );
+}
