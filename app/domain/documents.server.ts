@@ -6,3 +6,4 @@ export * from "./documents/issueDocument";
 export * from "./documents/listDocuments";
 export * from "./documents/verifyUploadedDocument";
 export * from "./documents/listMyDocuments";
+export * from "./documents/varyDocument";

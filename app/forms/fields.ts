@@ -32,3 +32,25 @@ export function withConfirmation<T extends z.ZodObject>(schema: T, field = "pass
     }
   });
 }
+
+/** Day, month and year as typed, to an ISO date or a GOV.UK message about the `label`. */
+export function parseDateParts(day: unknown, month: unknown, year: unknown, label: string): { iso: string } | { error: string } {
+  const [d, m, y] = [day, month, year].map((v) => String(v ?? "").trim());
+  if (!d && !m && !y) return { error: `Enter the ${label}` };
+  const missing = [!d && "day", !m && "month", !y && "year"].filter(Boolean);
+  if (missing.length) return { error: `The ${label} must include a ${missing.join(" and ")}` };
+  const [dd, mm, yy] = [d, m, y].map(Number);
+  const date = new Date(Date.UTC(yy, mm - 1, dd));
+  if (!/^\d{4}$/.test(y) || date.getUTCFullYear() !== yy || date.getUTCMonth() !== mm - 1 || date.getUTCDate() !== dd) {
+    return { error: `The ${label} must be a real date` };
+  }
+  return { iso: date.toISOString().slice(0, 10) };
+}
+
+/** A zod refinement for `<prefix>Day/Month/Year` fields; the error goes on the day field (the first input). */
+export function dateParts(prefix: string, label: string) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const parsed = parseDateParts(value[`${prefix}Day`], value[`${prefix}Month`], value[`${prefix}Year`], label);
+    if ("error" in parsed) ctx.addIssue({ code: "custom", path: [`${prefix}Day`], message: parsed.error });
+  };
+}

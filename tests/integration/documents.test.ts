@@ -12,6 +12,7 @@ import { changeDocumentStatus } from "~/domain/documents/changeDocumentStatus";
 import { downloadDocument } from "~/domain/documents/downloadDocument";
 import { findPublicDocument } from "~/domain/documents/findPublicDocument";
 import { type IssueInput, issueDocument } from "~/domain/documents/issueDocument";
+import { varyDocument } from "~/domain/documents/varyDocument";
 import { verifyUploadedDocument } from "~/domain/documents/verifyUploadedDocument";
 import { ForbiddenError, NotFoundError, RuleError } from "~/domain/errors";
 import { actorFor, auditFor, createAuthority, createOrganisation, createUser, outboxFor } from "../factories";
@@ -112,6 +113,22 @@ describe("issueDocument", () => {
     const publicOld = await findPublicDocument(db(), first.reference, "2026-12-15");
     expect(publicOld).toMatchObject({ status: "superseded", replacedBy: second.reference });
     expect((await findPublicDocument(db(), second.reference, "2026-12-15"))?.status).toBe("valid");
+  });
+});
+
+describe("varyDocument", () => {
+  it("re-issues with the change under a new reference, keeping the photo, and the old one is replaced", async () => {
+    const w = await world();
+    const { demoPhoto } = await import("~/domain/documents/demoPhoto");
+    const first = await issueDocument(db(), w.officerA, { ...w.input, child: { ...w.input.child!, photo: demoPhoto("x") } }, BASE);
+    const varied = await varyDocument(db(), w.officerA, first.reference, { validTo: "2027-02-28", reason: "Run extended" }, BASE);
+    expect(varied.reference).toBe(`NMC-PL-${YEAR}-000002`);
+    const [row] = await db().select().from(issuedDocuments).where(eq(issuedDocuments.reference, varied.reference));
+    expect(row.validTo).toBe("2027-02-28");
+    expect((row.content as { child: { photo?: { base64: string } } }).child.photo?.base64.length).toBeGreaterThan(100);
+    expect((await findPublicDocument(db(), first.reference, "2026-12-15"))?.replacedBy).toBe(varied.reference);
+    await expect(varyDocument(db(), w.officerA, first.reference, { reason: "again" }, BASE)).rejects.toBeInstanceOf(RuleError);
+    await expect(varyDocument(db(), w.officerB, varied.reference, { reason: "x" }, BASE)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

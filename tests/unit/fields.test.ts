@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { anyPassword, emailAddress, newPassword, requiredText, withConfirmation } from "~/forms/fields";
+import { anyPassword, emailAddress, newPassword, parseDateParts, requiredText, withConfirmation } from "~/forms/fields";
 
 /** The messages zod reports, by field path. */
 function errors(schema: z.ZodType, value: unknown) {
@@ -98,5 +98,18 @@ describe("withConfirmation", () => {
     expect(errors(custom, { newPassword: "correct horse battery", confirmNewPassword: "nope" })).toEqual({
       confirmNewPassword: ["Passwords do not match"],
     });
+  });
+});
+
+describe("parseDateParts (GOV.UK date input)", () => {
+  it("turns a real date into ISO", () => {
+    expect(parseDateParts("31", "12", "2027", "end date")).toEqual({ iso: "2027-12-31" });
+    expect(parseDateParts(" 1", "2 ", "2028", "end date")).toEqual({ iso: "2028-02-01" });
+  });
+  it("names what is missing or wrong", () => {
+    expect(parseDateParts("", "", "", "end date")).toEqual({ error: "Enter the end date" });
+    expect(parseDateParts("3", "", "", "end date")).toEqual({ error: "The end date must include a month and year" });
+    expect(parseDateParts("31", "2", "2027", "end date")).toEqual({ error: "The end date must be a real date" });
+    expect(parseDateParts("1", "1", "27", "end date")).toEqual({ error: "The end date must be a real date" });
   });
 });

@@ -7,7 +7,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { can, ROLE_LABELS } from "../identity/capabilities";
-import type { DocumentContent } from "./content";
+import type { DocumentContent, Image } from "./content";
 import { DOCUMENT_KINDS, type DocumentKind, formatReference } from "./kinds";
 import { renderDocument } from "./render";
 import { signingIdentity, signPdf } from "./signing";
@@ -23,10 +23,30 @@ export type IssueInput = Omit<DocumentContent, "reference" | "verifyUrl" | "spec
   supersedesId?: string | null;
 };
 
-/** Content without image bytes, kept in the register for re-issue. */
-function storable(content: DocumentContent) {
-  const { child, holderPhoto: _photo, ...rest } = content;
-  return { ...rest, child: child ? { name: child.name, dateOfBirth: child.dateOfBirth } : undefined };
+type StoredImage = { base64: string; type: Image["type"] };
+const storeImage = (image?: Image): StoredImage | undefined => (image ? { base64: Buffer.from(image.bytes).toString("base64"), type: image.type } : undefined);
+const loadImage = (image?: StoredImage): Image | undefined => (image ? { bytes: Buffer.from(image.base64, "base64"), type: image.type } : undefined);
+
+/** What was printed, as JSON (images base64), kept in the register so a variation can re-issue it. */
+function storable(input: IssueInput) {
+  const { child, holderPhoto, ...rest } = input;
+  return {
+    ...rest,
+    child: child ? { name: child.name, dateOfBirth: child.dateOfBirth, photo: storeImage(child.photo) } : undefined,
+    holderPhoto: storeImage(holderPhoto),
+  };
+}
+
+export type StoredContent = ReturnType<typeof storable>;
+
+/** The issue input a stored document was made from (for a variation). */
+export function inputFromStored(stored: StoredContent): IssueInput {
+  const { child, holderPhoto, ...rest } = stored;
+  return {
+    ...rest,
+    child: child ? { name: child.name, dateOfBirth: child.dateOfBirth, photo: loadImage(child.photo) } : undefined,
+    holderPhoto: loadImage(holderPhoto),
+  };
 }
 
 /**
@@ -108,7 +128,7 @@ export async function issueDocument(db: Db, actor: Actor, input: IssueInput, bas
         issuedByRole: ROLE_LABELS[role],
         issuedAt: now,
         supersedesId: supersedes?.id ?? null,
-        content: storable(content),
+        content: storable({ ...input, supersedesId: undefined }),
       })
       .returning({ id: issuedDocuments.id, reference: issuedDocuments.reference });
 

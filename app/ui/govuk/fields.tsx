@@ -182,3 +182,47 @@ export function Select({ field, label, hint, options }: { field: Field; label: R
     </div>
   );
 }
+
+/** GOV.UK date input (day, month, year) over three flat fields; the first error among them is shown. */
+export function DateInput({ id, legend, hint, day, month, year }: { id: string; legend: ReactNode; hint?: ReactNode; day: Field; month: Field; year: Field }) {
+  const error = [day, month, year].flatMap((f) => f.errors ?? [])[0];
+  const part = (field: Field, label: string, width: 2 | 4) => (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={field.id}>
+          {label}
+        </label>
+        <input
+          className={classes("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, !!field.errors?.length && "govuk-input--error")}
+          id={field.id}
+          name={field.name}
+          type="text"
+          inputMode="numeric"
+          defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
+        />
+      </div>
+    </div>
+  );
+  return (
+    <div className={classes("govuk-form-group", !!error && "govuk-form-group--error")}>
+      <fieldset className="govuk-fieldset" aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="govuk-date-input" id={id}>
+          {part(day, "Day", 2)}
+          {part(month, "Month", 2)}
+          {part(year, "Year", 4)}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
