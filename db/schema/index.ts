@@ -3,3 +3,5 @@ export * from "./authorities";
 export * from "./identity";
 export * from "./notifications";
 export * from "./documents";
+export * from "./chaperones";
+export * from "./uploads";

@@ -24,6 +24,8 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   "document:issue": ["officer"],
   "document:change-status": ["officer"],
   "document:download-any": ["officer"],
+  "chaperone-application:decide": ["officer"],
+  "chaperone-register:search": ["officer"],
   "organisation:invite": ["producer", "employer"],
   "parent:use": ["parent"],
   "producer:use": ["producer"],

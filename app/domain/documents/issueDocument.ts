@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { authorities } from "#db/schema/authorities";
-import { documentSequences, issuedDocuments } from "#db/schema/documents";
+import { issuedDocuments } from "#db/schema/documents";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from "../errors";
 import { can, ROLE_LABELS } from "../identity/capabilities";
 import type { DocumentContent, Image } from "./content";
 import { DOCUMENT_KINDS, type DocumentKind, formatReference } from "./kinds";
+import { nextSequence } from "./nextSequence";
 import { renderDocument } from "./render";
 import { signingIdentity, signPdf } from "./signing";
 import { assertTransition, initials, londonDate } from "./states";
@@ -64,15 +65,7 @@ export async function issueDocument(db: Db, actor: Actor, input: IssueInput, bas
   const role = actor.memberships.find((m) => m.role === "officer" && m.authorityId === authority.id)?.role ?? "officer";
 
   return db.transaction(async (tx) => {
-    // The counter row is locked until commit: concurrent issues queue here and numbers never repeat or skip.
-    const [{ lastValue }] = await tx
-      .insert(documentSequences)
-      .values({ authorityId: authority.id, kind, year, lastValue: 1 })
-      .onConflictDoUpdate({
-        target: [documentSequences.authorityId, documentSequences.kind, documentSequences.year],
-        set: { lastValue: sql`${documentSequences.lastValue} + 1` },
-      })
-      .returning({ lastValue: documentSequences.lastValue });
+    const lastValue = await nextSequence(tx, authority.id, kind, year);
     const reference = formatReference(authority.code, kind, year, lastValue);
     const content: DocumentContent = {
       ...input,

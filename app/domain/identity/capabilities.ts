@@ -17,6 +17,8 @@ export const CAPABILITIES = {
   "document:issue": { roles: ["officer"], scope: "authority" },
   "document:change-status": { roles: ["officer"], scope: "authority" },
   "document:download-any": { roles: ["officer"], scope: "authority" },
+  "chaperone-application:decide": { roles: ["officer"], scope: "authority" },
+  "chaperone-register:search": { roles: ["officer"], scope: "any-authority" },
   "organisation:invite": { roles: ["producer", "employer"], scope: "organisation" },
   "parent:use": { roles: ["parent"], scope: "self" },
   "producer:use": { roles: ["producer"], scope: "organisation" },

@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { authorities } from "./authorities";
+import { issuedDocuments } from "./documents";
+import { users } from "./identity";
+import { uploads } from "./uploads";
+
+export const CHAPERONE_APPLICATION_STATUSES = ["draft", "submitted", "checks-in-progress", "information-requested", "granted", "refused", "withdrawn"] as const;
+export type ChaperoneApplicationStatus = (typeof CHAPERONE_APPLICATION_STATUSES)[number];
+
+/** What an officer recorded about one check. */
+export type CheckRecord = { outcome: string; note?: string; date?: string; by: string; at: string };
+export type ChaperoneChecks = Partial<Record<"identity" | "dbs" | "interview" | "training", CheckRecord>>;
+
+/** A chaperone's application (new or renewal), filled in section by section, then decided by the home authority. */
+export const chaperoneApplications = pgTable(
+  "chaperone_applications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Given at submission, e.g. NMC-CA-2026-000001. */
+    reference: text().unique(),
+    applicantUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** The home authority, from the address. */
+    authorityId: uuid().references(() => authorities.id),
+    status: text({ enum: CHAPERONE_APPLICATION_STATUSES }).notNull().default("draft"),
+    renewsDocumentId: uuid().references(() => issuedDocuments.id),
+    // Personal details
+    firstName: text(),
+    lastName: text(),
+    otherNames: text(),
+    dateOfBirth: date({ mode: "string" }),
+    phone: text(),
+    // Address
+    addressLine1: text(),
+    addressLine2: text(),
+    town: text(),
+    postcode: text(),
+    // Photograph and identity documents
+    photoUploadId: uuid().references(() => uploads.id),
+    identityUploadIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    identityDocumentTypes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Enhanced DBS
+    dbsCertificateNumber: text(),
+    dbsIssueDate: date({ mode: "string" }),
+    dbsOnUpdateService: boolean(),
+    dbsConsentToStatusCheck: boolean(),
+    // Training
+    trainingDate: date({ mode: "string" }),
+    trainingProvider: text(),
+    trainingUploadId: uuid().references(() => uploads.id),
+    // Declarations
+    hasConvictions: boolean(),
+    convictionDetails: text(),
+    hasOtherCouncilDecisions: boolean(),
+    otherCouncilDetails: text(),
+    declarationConfirmed: boolean(),
+    // Decision
+    checks: jsonb().$type<ChaperoneChecks>().notNull().default({}),
+    informationRequested: text(),
+    decisionReason: text(),
+    restrictions: text(),
+    validFrom: date({ mode: "string" }),
+    validTo: date({ mode: "string" }),
+    licenceDocumentId: uuid().references(() => issuedDocuments.id),
+    submittedAt: timestamp({ withTimezone: true }),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // the applicant's own applications
+    index("chaperone_applications_applicant_idx").on(t.applicantUserId),
+    // the officer queue: an authority's applications by status, oldest first
+    index("chaperone_applications_queue_idx").on(t.authorityId, t.status, t.submittedAt),
+  ],
+);
+
+/** The two referees of an application; each answers through a signed, expiring link. */
+export const chaperoneReferees = pgTable(
+  "chaperone_referees",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    applicationId: uuid()
+      .notNull()
+      .references(() => chaperoneApplications.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    name: text().notNull(),
+    email: text().notNull(),
+    relationship: text().notNull(),
+    tokenHash: text(),
+    tokenExpiresAt: timestamp({ withTimezone: true }),
+    requestedAt: timestamp({ withTimezone: true }),
+    submittedAt: timestamp({ withTimezone: true }),
+    response: jsonb().$type<{ yearsKnown: string; capacity: string; suitable: boolean; concerns: string; comments: string }>(),
+    judgement: text({ enum: ["satisfactory", "unsatisfactory"] }),
+    judgedBy: text(),
+    judgedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("chaperone_referees_position_idx").on(t.applicationId, t.position),
+    // a referee's link
+    uniqueIndex("chaperone_referees_token_idx").on(t.tokenHash),
+  ],
+);
+
+/** Local settings an authority's admin may change. */
+export const authoritySettings = pgTable("authority_settings", {
+  authorityId: uuid()
+    .primaryKey()
+    .references(() => authorities.id),
+  chaperoneLicenceYears: integer().notNull().default(3),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
