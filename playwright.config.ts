@@ -6,11 +6,11 @@ import { defineConfig, devices } from "@playwright/test";
  * PGlite (default): a throwaway data dir, removed first, seeded with the demo accounts on start.
  * DATABASE_URL set: that (fresh, empty) database, seeded because SEED_DEMO=true.
  */
-const PORT = 3300;
+const PORT = Number(process.env.E2E_PORT ?? 3300);
 const baseURL = `http://localhost:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const databaseUrl = process.env.DATABASE_URL;
-const pgliteDir = ".data/e2e-pglite";
+const pgliteDir = `.data/e2e-pglite-${PORT}`;
 
 // Email must land in the local mailbox the tests read, never a real provider.
 const unset = "unset RESEND_API_KEY APP_URL;";
