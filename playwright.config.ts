@@ -27,7 +27,8 @@ export default defineConfig({
   reporter: "list",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: "test-results",
+  // One folder per port, so concurrent runs on other ports do not wipe each other's results.
+  outputDir: `test-results/port-${PORT}`,
   use: {
     baseURL,
     trace: "retain-on-failure",

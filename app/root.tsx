@@ -40,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (actor) {
     if (can(actor, "officer:use")) nav.push({ to: "/officer", label: "Licensing" });
     if (can(actor, "admin:use")) nav.push({ to: "/admin", label: "Administration" });
+    if (can(actor, "chaperone:use")) nav.push({ to: "/chaperone", label: "Chaperone approval" });
     nav.push({ to: "/account", label: "Your account" });
   }
   return json({

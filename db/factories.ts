@@ -2,11 +2,16 @@
  * Factories: consistent rows with sensible defaults, for tests and the demo seed.
  * Each takes the database and overrides, and returns the inserted row.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { demoPhoto } from "../app/domain/documents/demoPhoto";
+import { nextSequence } from "../app/domain/documents/nextSequence";
 import { hashPassword } from "../app/domain/identity/passwords";
 import type { Db } from "../app/server/db.server";
 import { authorities, type OrganisationKind, organisations, schools } from "./schema/authorities";
 import { memberships, type Role, users } from "./schema/identity";
+import { chaperoneApplications, chaperoneReferees } from "./schema/chaperones";
+import { uploads } from "./schema/uploads";
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -60,4 +65,110 @@ export async function createUser(
     await db.insert(memberships).values({ userId: user.id, ...m });
   }
   return { ...user, password };
+}
+
+const isoDaysAgo = (days: number, from = new Date()) => new Date(from.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
+export type ChaperoneApplicationOverrides = Partial<typeof chaperoneApplications.$inferInsert> & {
+  authorityId: string;
+  /** The applicant's account; a new chaperone account when left out. */
+  applicant?: { id: string; email: string; name: string };
+  /** Whether both referees have answered (default true). */
+  refereesResponded?: boolean;
+  referees?: Partial<typeof chaperoneReferees.$inferInsert>[];
+};
+
+/**
+ * A complete, submitted chaperone application (every section answered, a photograph, two referees who have
+ * answered), numbered from the same counter as submission (`document_sequences`, kind "chaperone-application").
+ * Override any column, e.g. `{ status: "checks-in-progress", checks: {...} }`.
+ */
+export async function createChaperoneApplication(db: Db, overrides: ChaperoneApplicationOverrides) {
+  const n = next();
+  const { applicant: givenApplicant, refereesResponded = true, referees: refereeOverrides = [], ...columns } = overrides;
+  const firstName = columns.firstName ?? givenApplicant?.name.split(" ")[0] ?? "Chris";
+  const lastName = columns.lastName ?? givenApplicant?.name.split(" ").slice(1).join(" ") ?? `Applicant${n}`;
+  const applicant = givenApplicant ?? (await createUser(db, { name: `${firstName} ${lastName}`, memberships: [{ role: "chaperone" }] }));
+  const submittedAt = columns.submittedAt ?? new Date();
+  const photoImage = demoPhoto(`${firstName} ${lastName}`);
+  const bytes = Buffer.from(photoImage.bytes);
+  const [photo] = await db
+    .insert(uploads)
+    .values({
+      ownerUserId: applicant.id,
+      purpose: "chaperone-photo",
+      filename: "photo.png",
+      contentType: "image/png",
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes,
+    })
+    .returning();
+  // A scan of one identity document (the photograph stands in for it).
+  const [identityScan] = await db
+    .insert(uploads)
+    .values({ ownerUserId: applicant.id, purpose: "chaperone-identity", filename: "passport.png", contentType: "image/png", size: photo.size, sha256: photo.sha256, bytes })
+    .returning({ id: uploads.id });
+  let reference = columns.reference;
+  if (reference === undefined && columns.status !== "draft") {
+    const [authority] = await db.select().from(authorities).where(eq(authorities.id, columns.authorityId));
+    const year = submittedAt.getFullYear();
+    const sequence = await nextSequence(db, authority.id, "chaperone-application", year);
+    reference = `${authority.code}-CA-${year}-${String(sequence).padStart(6, "0")}`;
+  }
+  const [application] = await db
+    .insert(chaperoneApplications)
+    .values({
+      applicantUserId: applicant.id,
+      status: "submitted",
+      firstName,
+      lastName,
+      dateOfBirth: "1985-06-15",
+      phone: "07700 900123",
+      addressLine1: `${n} Station Road`,
+      town: "Northmere",
+      postcode: "NM1 2AB",
+      photoUploadId: photo.id,
+      identityDocumentTypes: ["passport", "driving-licence", "bank-statement"],
+      identityUploadIds: [identityScan.id],
+      dbsCertificateNumber: "001234567890",
+      dbsIssueDate: isoDaysAgo(30, submittedAt),
+      dbsOnUpdateService: true,
+      dbsConsentToStatusCheck: true,
+      trainingDate: isoDaysAgo(60, submittedAt),
+      trainingProvider: "Northmere Council chaperone training",
+      hasConvictions: false,
+      hasOtherCouncilDecisions: false,
+      declarationConfirmed: true,
+      submittedAt,
+      ...columns,
+      reference: reference ?? null,
+    })
+    .returning();
+  const referees = [];
+  for (const [i, base] of [
+    { name: "Rita Referee", relationship: "Former manager", yearsKnown: "6", capacity: "Line manager at a youth theatre" },
+    { name: "Rob Referee", relationship: "Neighbour", yearsKnown: "12", capacity: "Neighbour and family friend" },
+  ].entries()) {
+    const { yearsKnown, capacity, ...referee } = base;
+    const [row] = await db
+      .insert(chaperoneReferees)
+      .values({
+        applicationId: application.id,
+        position: i + 1,
+        ...referee,
+        email: `referee${i + 1}-${n}-${randomUUID().slice(0, 6)}@example.com`,
+        requestedAt: submittedAt,
+        ...(refereesResponded
+          ? {
+              submittedAt,
+              response: { yearsKnown, capacity, suitable: true, concerns: "", comments: `I would trust ${firstName} with my own children.` },
+            }
+          : {}),
+        ...refereeOverrides[i],
+      })
+      .returning();
+    referees.push(row);
+  }
+  return { application, applicant, referees, photo };
 }

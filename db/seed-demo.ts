@@ -2,7 +2,7 @@ import { demoPhoto } from "../app/domain/documents/demoPhoto";
 import { issueDocument } from "../app/domain/documents/issueDocument";
 import type { Actor } from "../app/domain/actor";
 import type { Db } from "../app/server/db.server";
-import { createAuthority, createOrganisation, createSchool, createUser } from "./factories";
+import { createAuthority, createChaperoneApplication, createOrganisation, createSchool, createUser } from "./factories";
 import type { Role } from "./schema/identity";
 
 export const DEMO_PASSWORD = "demo-password-2026";
@@ -74,6 +74,9 @@ export async function seedDemo(db: Db, baseUrl: string) {
     memberships: [{ id: "seed", role: "officer", authorityId: northmere.id, organisationId: null, schoolId: null }],
   };
   const documents = await seedDemoDocuments(db, officer, baseUrl, { authorityId: northmere.id, company, employer, users: demoUsers });
+  // A second chaperone whose application waits in the Northmere officer's queue, both references in.
+  const candidate = await createUser(db, { email: "chaperone2@demo.example", name: "Casey Candidate", password: DEMO_PASSWORD, memberships: [{ role: "chaperone" }] });
+  await createChaperoneApplication(db, { authorityId: northmere.id, applicant: candidate, submittedAt: new Date(Date.now() - 3 * 86_400_000) });
   return { northmere, eastbrook, company, employer, documents };
 }
 

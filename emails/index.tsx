@@ -1,4 +1,10 @@
 import type { ReactElement } from "react";
+import ChaperoneApplicationSubmitted, * as chaperoneApplicationSubmitted from "./chaperone-application-submitted";
+import ChaperoneReferenceRequest, * as chaperoneReferenceRequest from "./chaperone-reference-request";
+import ChaperoneApproved, * as chaperoneApproved from "./chaperone-approved";
+import ChaperoneInformationRequested, * as chaperoneInformationRequested from "./chaperone-information-requested";
+import ChaperoneRefused, * as chaperoneRefused from "./chaperone-refused";
+import ChaperoneRenewalReminder, * as chaperoneRenewalReminder from "./chaperone-renewal-reminder";
 import ConfirmEmail, * as confirmEmail from "./confirm-email";
 import DocumentStatusChanged, * as documentStatusChanged from "./document-status-changed";
 import ResetPassword, * as resetPassword from "./reset-password";
@@ -16,6 +22,12 @@ function template<P>(component: (props: P) => ReactElement, mod: { subject: (p: 
 
 /** Every notice the service sends: one template each, with preview props. */
 export const templates = {
+  "chaperone-application-submitted": template(ChaperoneApplicationSubmitted, chaperoneApplicationSubmitted),
+  "chaperone-reference-request": template(ChaperoneReferenceRequest, chaperoneReferenceRequest),
+  "chaperone-approved": template(ChaperoneApproved, chaperoneApproved),
+  "chaperone-information-requested": template(ChaperoneInformationRequested, chaperoneInformationRequested),
+  "chaperone-refused": template(ChaperoneRefused, chaperoneRefused),
+  "chaperone-renewal-reminder": template(ChaperoneRenewalReminder, chaperoneRenewalReminder),
   "confirm-email": template(ConfirmEmail, confirmEmail),
   "document-status-changed": template(DocumentStatusChanged, documentStatusChanged),
   "reset-password": template(ResetPassword, resetPassword),

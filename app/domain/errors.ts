@@ -23,3 +23,11 @@ export class RuleError extends Error {
     return new RuleError({ [field]: [message] });
   }
 }
+
+/** An emailed link that can no longer be used: past its expiry (or replaced), or already used. */
+export class LinkExpiredError extends Error {
+  constructor(public readonly reason: "expired" | "used") {
+    super(reason === "used" ? "This link has already been used" : "This link has expired");
+    this.name = "LinkExpiredError";
+  }
+}

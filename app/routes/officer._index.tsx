@@ -19,7 +19,18 @@ export default function OfficerHome() {
     <>
       <span className="govuk-caption-l">{authorities.map((a) => a.name).join(", ")}</span>
       <h1 className="govuk-heading-l">Licensing</h1>
-      <p className="govuk-body">Applications, chaperones and exemptions will appear here as those services open.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/officer/chaperones">
+          Chaperone applications
+        </Link>{" "}
+        – check and decide applications to be a chaperone
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/officer/chaperone-register">
+          Check a chaperone
+        </Link>{" "}
+        – whether a chaperone approved by any council is approved on given dates
+      </p>
       <p className="govuk-body">
         <Link className="govuk-link" to="/officer/documents">
           Issued documents

@@ -1,7 +1,8 @@
 import { deliverEmail } from "~/domain/notifications/deliverEmail";
-import { sweepOutbox } from "~/domain/notifications/dispatchEmails";
+import { sendRenewalReminders } from "~/domain/chaperones/sendRenewalReminders";
+import { dispatchEmails, sweepOutbox } from "~/domain/notifications/dispatchEmails";
 import { db } from "./db.server";
-import { env } from "./env.server";
+import { appUrl, env } from "./env.server";
 import { type JobHandlers, QUEUES } from "./jobs.server";
 
 /** What each queue's worker does. */
@@ -12,6 +13,10 @@ export function jobHandlers(): JobHandlers {
     },
     [QUEUES.sweepOutbox]: async () => {
       await sweepOutbox(db());
+    },
+    [QUEUES.renewalReminders]: async () => {
+      const { outboxIds } = await sendRenewalReminders(db(), appUrl());
+      await dispatchEmails(outboxIds);
     },
   };
 }

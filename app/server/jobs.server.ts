@@ -4,7 +4,14 @@ import type { Connection } from "./db.server";
 export const QUEUES = {
   deliverEmail: "deliver-email",
   sweepOutbox: "sweep-outbox",
+  renewalReminders: "chaperone-renewal-reminders",
 } as const;
+
+/** Recurring jobs (cron, Europe/London). pg-boss runs each schedule once across all workers. */
+export const SCHEDULES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], string>> = {
+  "sweep-outbox": "* * * * *",
+  "chaperone-renewal-reminders": "0 8 * * *",
+};
 
 export type JobHandlers = Record<string, (data: unknown) => Promise<void>>;
 
@@ -31,7 +38,9 @@ export async function startJobs(conn: Connection, opts: { work: boolean; handler
         for (const job of jobs) await handler(job.data);
       });
     }
-    await boss.schedule(QUEUES.sweepOutbox, "* * * * *", {}, { tz: "Europe/London" });
+    for (const [name, cron] of Object.entries(SCHEDULES)) {
+      if (cron && opts.handlers[name]) await boss.schedule(name, cron, {}, { tz: "Europe/London" });
+    }
   }
   holder.__clpBoss = boss;
   return boss;

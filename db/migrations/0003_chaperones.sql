@@ -78,6 +78,13 @@ CREATE TABLE "uploads" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "renewal_reminders" (
+	"document_id" uuid NOT NULL,
+	"days_before" integer NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "renewal_reminders_document_id_days_before_pk" PRIMARY KEY("document_id","days_before")
+);
+--> statement-breakpoint
 ALTER TABLE "authority_settings" ADD CONSTRAINT "authority_settings_authority_id_authorities_id_fk" FOREIGN KEY ("authority_id") REFERENCES "public"."authorities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chaperone_applications" ADD CONSTRAINT "chaperone_applications_applicant_user_id_users_id_fk" FOREIGN KEY ("applicant_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chaperone_applications" ADD CONSTRAINT "chaperone_applications_authority_id_authorities_id_fk" FOREIGN KEY ("authority_id") REFERENCES "public"."authorities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -87,6 +94,7 @@ ALTER TABLE "chaperone_applications" ADD CONSTRAINT "chaperone_applications_trai
 ALTER TABLE "chaperone_applications" ADD CONSTRAINT "chaperone_applications_licence_document_id_issued_documents_id_fk" FOREIGN KEY ("licence_document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chaperone_referees" ADD CONSTRAINT "chaperone_referees_application_id_chaperone_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."chaperone_applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "uploads" ADD CONSTRAINT "uploads_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "renewal_reminders" ADD CONSTRAINT "renewal_reminders_document_id_issued_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."issued_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "chaperone_applications_applicant_idx" ON "chaperone_applications" USING btree ("applicant_user_id");--> statement-breakpoint
 CREATE INDEX "chaperone_applications_queue_idx" ON "chaperone_applications" USING btree ("authority_id","status","submitted_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "chaperone_referees_position_idx" ON "chaperone_referees" USING btree ("application_id","position");--> statement-breakpoint

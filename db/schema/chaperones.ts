@@ -99,7 +99,8 @@ export const chaperoneReferees = pgTable(
     tokenExpiresAt: timestamp({ withTimezone: true }),
     requestedAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }),
-    response: jsonb().$type<{ yearsKnown: string; capacity: string; suitable: boolean; concerns: string; comments: string }>(),
+    /** The referee's answers. `concerns` is "" when they have none (`hasConcerns` false; absent on older rows). */
+    response: jsonb().$type<{ yearsKnown: string; capacity: string; suitable: boolean; concerns: string; comments: string; hasConcerns?: boolean }>(),
     judgement: text({ enum: ["satisfactory", "unsatisfactory"] }),
     judgedBy: text(),
     judgedAt: timestamp({ withTimezone: true }),

@@ -5,3 +5,4 @@ export * from "./notifications";
 export * from "./documents";
 export * from "./chaperones";
 export * from "./uploads";
+export * from "./reminders";

@@ -7,6 +7,7 @@ const BOPA = `NMC-BA-${YEAR}-000001`;
 test("an officer suspends and reinstates a chaperone approval, and varies a BOPA; the public pages follow", async ({ page }) => {
   await loginAs(page, "officer");
   await page.getByRole("link", { name: "Issued documents" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Issued documents" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: CHAPERONE }).click();
   await expect(page.getByRole("heading", { level: 1, name: CHAPERONE })).toBeVisible();

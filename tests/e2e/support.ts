@@ -174,14 +174,20 @@ async function firstUrlInMessage(page: Page) {
   return match?.[0].replace(/[.,;]+$/, "");
 }
 
-/** Registers a parent account through the pages and confirms it from the email; returns its details. */
-export async function registerConfirmedUser(page: Page, { name = "Jo Tester", email = uniqueEmail(), password = strongPassword() } = {}) {
+/**
+ * Registers an account through the pages (a parent's unless `uses` names other choices on the form, e.g.
+ * "Working as a chaperone") and confirms it from the email; returns its details.
+ */
+export async function registerConfirmedUser(
+  page: Page,
+  { name = "Jo Tester", email = uniqueEmail(), password = strongPassword(), uses = ["Applying for a child of mine"] }: { name?: string; email?: string; password?: string; uses?: string[] } = {},
+) {
   await page.goto("/register");
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(password);
   await page.getByLabel("Confirm your password").fill(password);
-  await page.getByLabel("Applying for a child of mine").check();
+  for (const use of uses) await page.getByLabel(use).check();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
 

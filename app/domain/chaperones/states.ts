@@ -13,9 +13,20 @@ export const CHAPERONE_TRANSITIONS: Record<ChaperoneEvent, { from: ChaperoneAppl
   withdraw: { from: ["draft", "submitted", "checks-in-progress", "information-requested"], to: "withdrawn" },
 };
 
+const EVENT_PHRASES: Record<ChaperoneEvent, string> = {
+  submit: "submitted",
+  "start-checks": "checked",
+  "request-information": "sent back for more information",
+  grant: "approved",
+  refuse: "refused",
+  withdraw: "withdrawn",
+};
+
 export function assertTransition(from: ChaperoneApplicationStatus, event: ChaperoneEvent): ChaperoneApplicationStatus {
   const rule = CHAPERONE_TRANSITIONS[event];
-  if (!rule.from.includes(from)) throw RuleError.field("", `This application is ${from.replace("-", " ")}: it cannot be ${event.replace("-", " ")}ed now`);
+  if (!rule.from.includes(from)) {
+    throw RuleError.field("", `This application’s status is ${APPLICATION_STATUS_LABELS[from].toLowerCase()}: it cannot be ${EVENT_PHRASES[event]} now`);
+  }
   return rule.to;
 }
 

@@ -226,3 +226,53 @@ export function DateInput({ id, legend, hint, day, month, year }: { id: string; 
     </div>
   );
 }
+
+/** GOV.UK textarea for longer answers (reasons, messages). */
+export function Textarea({ field, label, hint, rows = 5, isPageHeading }: { field: Field; label: ReactNode; hint?: ReactNode; rows?: number; isPageHeading?: boolean }) {
+  const error = !!field.errors?.length;
+  const labelEl = (
+    <label className={classes("govuk-label", isPageHeading ? "govuk-label--l" : "govuk-label--s")} htmlFor={field.id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
+      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      <Hint field={field} hint={hint} />
+      <ErrorMessage field={field} />
+      <textarea
+        className={classes("govuk-textarea", error && "govuk-textarea--error")}
+        id={field.id}
+        name={field.name}
+        rows={rows}
+        defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </div>
+  );
+}
+
+/** GOV.UK file upload. Browsers never refill a file input, so say what is already uploaded in the hint. */
+export function FileUpload({ field, label, hint, accept, isPageHeading }: { field: Field; label: ReactNode; hint?: ReactNode; accept?: string; isPageHeading?: boolean }) {
+  const error = !!field.errors?.length;
+  const labelEl = (
+    <label className={classes("govuk-label", isPageHeading ? "govuk-label--l" : "govuk-label--s")} htmlFor={field.id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
+      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      <Hint field={field} hint={hint} />
+      <ErrorMessage field={field} />
+      <input
+        className={classes("govuk-file-upload", error && "govuk-file-upload--error")}
+        id={field.id}
+        name={field.name}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </div>
+  );
+}

@@ -11,10 +11,17 @@ export function CsrfInput() {
 
 type FormLike = { id: string; onSubmit: (event: React.FormEvent<HTMLFormElement>) => void; noValidate: boolean };
 
-/** A POST form carrying the CSRF token; pass conform's form props (or none, for a plain button form). */
-export function PostForm({ form, action, children }: { form?: FormLike; action?: string; children: ReactNode }) {
+/** A POST form carrying the CSRF token; pass conform's form props (or none, for a plain button form). `upload` for a file input. */
+export function PostForm({ form, action, upload, children }: { form?: FormLike; action?: string; upload?: boolean; children: ReactNode }) {
   return (
-    <Form method="post" action={action} id={form?.id} onSubmit={form?.onSubmit} noValidate={form?.noValidate ?? true}>
+    <Form
+      method="post"
+      action={action}
+      encType={upload ? "multipart/form-data" : undefined}
+      id={form?.id}
+      onSubmit={form?.onSubmit}
+      noValidate={form?.noValidate ?? true}
+    >
       <CsrfInput />
       {children}
     </Form>
@@ -75,10 +82,17 @@ function ErrorSummaryBox({ items }: { items: SummaryError[] }) {
  * conform's useForm with this service's settings: a fixed id (stable error-summary links), the zod schema
  * on both sides, and revalidation as the person types once a field has an error.
  */
-export function useGovukForm<Schema extends z.ZodType<unknown, Record<string, unknown>>>(id: string, schema: Schema, lastResult: unknown) {
+export function useGovukForm<Schema extends z.ZodType<unknown, Record<string, unknown>>>(
+  id: string,
+  schema: Schema,
+  lastResult: unknown,
+  /** Saved answers to start from (e.g. a question page you come back to); what was typed wins after an error. */
+  defaultValue?: Record<string, unknown>,
+) {
   return useForm<z.input<Schema>, z.output<Schema>>({
     id,
     lastResult: lastResult as SubmissionResult<string[]> | null | undefined,
+    defaultValue: defaultValue as never,
     constraint: getZodConstraint(schema),
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

@@ -11,12 +11,18 @@ const ACTIONS: Record<string, string> = {
   "document.revoked": "Revoked",
   "document.superseded": "Replaced by a new document",
   "school.added": "Added to the list of schools",
+  "chaperone.check-recorded": "Check recorded",
+  "chaperone.reference-judged": "Reference judged",
+  "chaperone.information-requested": "More information requested",
+  "chaperone.granted": "Approved",
+  "chaperone.refused": "Refused",
 };
 
 /** "Suspended: A concern has been referred", or the raw action name for anything not yet described. */
 function describe(event: Event) {
   const label = ACTIONS[event.action] ?? event.action;
-  const after = (event.after ?? {}) as { reason?: unknown; supersededBy?: unknown };
+  const after = (event.after ?? {}) as { reason?: unknown; supersededBy?: unknown; summary?: unknown };
+  if (typeof after.summary === "string") return `${label}: ${after.summary}`;
   if (typeof after.reason === "string") return `${label}: ${after.reason}`;
   if (typeof after.supersededBy === "string") return `${label} (${after.supersededBy})`;
   return label;
