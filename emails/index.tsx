@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import ChaperoneApplicationSubmitted, * as chaperoneApplicationSubmitted from "./chaperone-application-submitted";
 import ChaperoneReferenceRequest, * as chaperoneReferenceRequest from "./chaperone-reference-request";
 import ChaperoneApproved, * as chaperoneApproved from "./chaperone-approved";
+import ChaperoneChangeReported, * as chaperoneChangeReported from "./chaperone-change-reported";
 import ChaperoneInformationRequested, * as chaperoneInformationRequested from "./chaperone-information-requested";
 import ChaperoneRefused, * as chaperoneRefused from "./chaperone-refused";
 import ChaperoneRenewalReminder, * as chaperoneRenewalReminder from "./chaperone-renewal-reminder";
@@ -25,6 +26,7 @@ export const templates = {
   "chaperone-application-submitted": template(ChaperoneApplicationSubmitted, chaperoneApplicationSubmitted),
   "chaperone-reference-request": template(ChaperoneReferenceRequest, chaperoneReferenceRequest),
   "chaperone-approved": template(ChaperoneApproved, chaperoneApproved),
+  "chaperone-change-reported": template(ChaperoneChangeReported, chaperoneChangeReported),
   "chaperone-information-requested": template(ChaperoneInformationRequested, chaperoneInformationRequested),
   "chaperone-refused": template(ChaperoneRefused, chaperoneRefused),
   "chaperone-renewal-reminder": template(ChaperoneRenewalReminder, chaperoneRenewalReminder),

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getMyChaperoneApplication, startChaperoneApplication } from "~/domain/chaperones.server";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getMyChaperoneApplication, getMyChaperoneApproval, startChaperoneApplication, startChaperoneRenewal } from "~/domain/chaperones.server";
+import { RuleError } from "~/domain/errors";
 import { SECTIONS } from "~/domain/chaperones/sections";
 import { listMyDocuments } from "~/domain/documents.server";
 import { requireCapability } from "~/server/auth.server";
@@ -10,22 +11,66 @@ import { readForm } from "~/server/forms.server";
 import { ApplicationStatusTag, formatDay } from "~/ui/chaperones/ApplicationStatusTag";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { InsetText, NotificationBanner, SummaryList, Table } from "~/ui/govuk/components";
-import { PostForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Your chaperone approval" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "chaperone:use");
-  const [application, documents] = await Promise.all([getMyChaperoneApplication(db(), actor), listMyDocuments(db(), actor)]);
-  return json({ application, approvals: documents.filter((d) => d.kind === "chaperone-licence") });
+  const [application, approval, documents] = await Promise.all([
+    getMyChaperoneApplication(db(), actor),
+    getMyChaperoneApproval(db(), actor),
+    listMyDocuments(db(), actor),
+  ]);
+  const reported = new URL(request.url).searchParams.has("reported");
+  return json({ application, approval, reported, approvals: documents.filter((d) => d.kind === "chaperone-licence") });
 }
 
-/** "Start your application": makes the draft (or finds the open one) and goes to the task list. */
+/**
+ * "Start your application" makes the draft (or finds the open one); "Renew your approval" makes a draft
+ * pre-filled from the approved application. Both go to the task list.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
-  await readForm(request, context);
+  const form = await readForm(request, context);
   const { actor } = await requireCapability(request, context, "chaperone:use");
-  await startChaperoneApplication(db(), actor);
+  if (form.get("intent") === "renew") {
+    try {
+      await startChaperoneRenewal(db(), actor);
+    } catch (error) {
+      if (error instanceof RuleError) return json({ errors: Object.values(error.fieldErrors).flat() }, { status: 400 });
+      throw error;
+    }
+  } else {
+    await startChaperoneApplication(db(), actor);
+  }
   return redirect("/chaperone/application");
+}
+
+function RenewSection({ approval }: { approval: { validTo: string; renewalOpensOn: string; renewalStartsOn: string; canRenew: boolean } }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Renew your approval</h2>
+      <p className="govuk-body">
+        Your approval ends on {formatDate(approval.validTo)}. If you renew it, your new approval will start on {formatDate(approval.renewalStartsOn)}, the day
+        after your current one ends.
+      </p>
+      {approval.canRenew ? (
+        <>
+          <p className="govuk-body">
+            We will fill in your answers from your last application. You will need to give the details of a DBS certificate and 2 referees again.
+          </p>
+          <PostForm>
+            <input type="hidden" name="intent" value="renew" />
+            <button type="submit" id="renew-button" className="govuk-button" data-module="govuk-button">
+              Renew your approval
+            </button>
+          </PostForm>
+        </>
+      ) : (
+        <p className="govuk-body">You can renew your approval from {formatDate(approval.renewalOpensOn)}, 6 months before it ends.</p>
+      )}
+    </>
+  );
 }
 
 function StartForm({ again }: { again?: boolean }) {
@@ -63,7 +108,8 @@ function Introduction() {
 }
 
 export default function ChaperoneHome() {
-  const { application, approvals } = useLoaderData<typeof loader>();
+  const { application, approval, approvals, reported } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const open = application && ["draft", "submitted", "checks-in-progress", "information-requested"].includes(application.status);
   const completed = application ? SECTIONS.filter((s) => application.statuses[s.slug] === "Completed").length : 0;
   return (
@@ -80,20 +126,28 @@ export default function ChaperoneHome() {
             </p>
           </NotificationBanner>
         ) : null}
+        {reported ? (
+          <NotificationBanner title="Success" success>
+            <h3 className="govuk-notification-banner__heading">We have told the council about your change</h3>
+            <p className="govuk-body">They will contact you if they need to know more.</p>
+          </NotificationBanner>
+        ) : null}
+        {actionData?.errors ? <ErrorSummary form={{ id: "renew", errors: actionData.errors, allErrors: {} }} order={["button"]} /> : null}
         <h1 className="govuk-heading-l">Your chaperone approval</h1>
 
-        {!application ? (
+        {!application && !approval ? (
           <>
             <Introduction />
             <StartForm />
           </>
-        ) : application.status === "draft" ? (
+        ) : !application ? null : application.status === "draft" ? (
           <>
             <p className="govuk-body">
               <ApplicationStatusTag status={application.status} />
             </p>
             <p className="govuk-body">
-              You have started an application. You have completed {completed} of {SECTIONS.length} sections.
+              {application.renewal ? "You have started renewing your approval." : "You have started an application."} You have completed {completed} of{" "}
+              {SECTIONS.length} sections.
             </p>
             <Link className="govuk-button" data-module="govuk-button" to="/chaperone/application">
               Continue your application
@@ -148,7 +202,7 @@ export default function ChaperoneHome() {
                 <p className="govuk-body">If a referee has not had our email, ask them to check their spam folder.</p>
               </>
             ) : null}
-            {application.status === "refused" || application.status === "withdrawn" ? (
+            {!approval && (application.status === "refused" || application.status === "withdrawn") ? (
               <>
                 <InsetText>You can apply again. You will need to answer every question again.</InsetText>
                 <StartForm again />
@@ -156,6 +210,21 @@ export default function ChaperoneHome() {
             ) : null}
           </>
         )}
+
+        {approval ? (
+          <>
+            <h2 className="govuk-heading-m">Report a change</h2>
+            <p className="govuk-body">
+              You must tell the council within 7 days if you change your name or address, are arrested, convicted or cautioned, or become seriously ill.
+            </p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/chaperone/report-a-change">
+                Report a change
+              </Link>
+            </p>
+          </>
+        ) : null}
+        {approval && !open ? <RenewSection approval={approval} /> : null}
 
         {approvals.length && !application?.licence ? (
           <Table

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listChaperoneQueue } from "~/domain/chaperones.server";
+import { listChangeReports, listChaperoneQueue } from "~/domain/chaperones.server";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
+import { formatDay } from "~/ui/chaperones/ApplicationStatusTag";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Table, Tag } from "~/ui/govuk/components";
 
@@ -11,17 +12,39 @@ export const handle = { title: "Chaperone applications" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "chaperone-application:decide");
-  return json(await listChaperoneQueue(db(), actor));
+  const [queue, changes] = await Promise.all([listChaperoneQueue(db(), actor), listChangeReports(db(), actor)]);
+  return json({ ...queue, changes });
 }
 
 const STATUS_COLOURS = { submitted: "blue", "checks-in-progress": "purple", "information-requested": "yellow" } as const;
 
 export default function ChaperoneQueue() {
-  const { applications, counts, overdueAfterDays } = useLoaderData<typeof loader>();
+  const { applications, counts, overdueAfterDays, changes } = useLoaderData<typeof loader>();
   return (
     <>
       <BackLink to="/officer">Licensing</BackLink>
       <h1 className="govuk-heading-l">Chaperone applications</h1>
+      {changes.length ? (
+        <Table
+          caption="Changes reported"
+          head={["Approval", "Chaperone", "Change", "Happened", "Reported"]}
+          rows={changes.map((c) => [
+            <Link key={c.id} className="govuk-link" to={`/officer/chaperones/changes/${c.id}`}>
+              {c.reference}
+            </Link>,
+            c.chaperoneName,
+            c.kindLabel,
+            formatDate(c.happenedOn),
+            c.late ? (
+              <>
+                {formatDay(c.reportedAt)} <Tag colour="red">Late</Tag>
+              </>
+            ) : (
+              formatDay(c.reportedAt)
+            ),
+          ])}
+        />
+      ) : null}
       <p className="govuk-body">Applications waiting for a decision from your council, oldest first.</p>
       <ul className="govuk-list">
         {counts.map((c) => (
@@ -33,12 +56,13 @@ export default function ChaperoneQueue() {
       {applications.length ? (
         <Table
           caption="Waiting for a decision"
-          head={["Reference", "Name", "Submitted", "Age in days", "Status"]}
+          head={["Reference", "Name", "Type", "Submitted", "Age in days", "Status"]}
           rows={applications.map((a) => [
             <Link key={a.id} className="govuk-link" to={`/officer/chaperones/${a.id}`}>
               {a.reference}
             </Link>,
-            a.renewal ? `${a.name} (renewal)` : a.name,
+            a.name,
+            a.renewal ? "Renewal" : "New",
             formatDate(a.submittedOn),
             a.overdue ? (
               <>

@@ -120,3 +120,37 @@ export const authoritySettings = pgTable("authority_settings", {
   chaperoneLicenceYears: integer().notNull().default(3),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+export const CHANGE_REPORT_KINDS = ["name", "address", "arrest-conviction-caution", "serious-illness", "other"] as const;
+export type ChangeReportKind = (typeof CHANGE_REPORT_KINDS)[number];
+
+/** A change an approved chaperone reports about themselves (CHAPLIC-REPORT), for the approving authority's officers. */
+export const chaperoneChangeReports = pgTable(
+  "chaperone_change_reports",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The approval (chaperone-licence document) the report is about. */
+    documentId: uuid()
+      .notNull()
+      .references(() => issuedDocuments.id),
+    applicantUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** The approving authority, whose officers are alerted. */
+    authorityId: uuid()
+      .notNull()
+      .references(() => authorities.id),
+    kind: text({ enum: CHANGE_REPORT_KINDS }).notNull(),
+    details: text().notNull(),
+    happenedOn: date({ mode: "string" }).notNull(),
+    /** Reported more than CHAPLIC-REPORT's 7 days after it happened. */
+    late: boolean().notNull(),
+    reportedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    acknowledgedBy: text(),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    // the officer's open reports: an authority's reports not yet acknowledged, oldest first
+    index("chaperone_change_reports_authority_idx").on(t.authorityId, t.acknowledgedAt, t.reportedAt),
+  ],
+);

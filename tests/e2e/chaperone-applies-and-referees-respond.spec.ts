@@ -1,42 +1,7 @@
-import type { Page } from "@playwright/test";
-import sharp from "sharp";
+import { errorSummary, fillDate, fillReferees, monthsAgo, openTask, photoPng, saveAndContinue, summaryRow } from "./chaperone-steps";
 import { expect, expectAccessible, readLatestEmail, registerConfirmedUser, signIn, signOut, test, uniqueEmail } from "./support";
 
 const NAME = "Casey Applicant";
-
-/** A date as the three parts of a GOV.UK date input, `months` before today. */
-function monthsAgo(months: number) {
-  const d = new Date();
-  d.setDate(1); // no month-end overflow
-  d.setMonth(d.getMonth() - months);
-  return { day: "1", month: String(d.getMonth() + 1), year: String(d.getFullYear()) };
-}
-
-async function fillDate(page: Page, date: { day: string; month: string; year: string }) {
-  await page.getByLabel("Day", { exact: true }).fill(date.day);
-  await page.getByLabel("Month", { exact: true }).fill(date.month);
-  await page.getByLabel("Year", { exact: true }).fill(date.year);
-}
-
-function errorSummary(page: Page) {
-  return page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
-}
-
-/** The summary list row whose key is exactly `key`. */
-function summaryRow(page: Page, key: string) {
-  return page.locator(".govuk-summary-list__row").filter({ has: page.locator("dt", { hasText: new RegExp(`^${key}$`) }) });
-}
-
-async function openTask(page: Page, name: string) {
-  await page.getByRole("link", { name }).click();
-  await expectAccessible(page);
-}
-
-async function saveAndContinue(page: Page, section: string) {
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Apply to be a chaperone" })).toBeVisible();
-  await expect(page.locator(".govuk-task-list__item", { hasText: section })).toContainText("Completed");
-}
 
 test("a new chaperone applies with a task list, and both referees answer through their emailed links", async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
@@ -77,9 +42,7 @@ test("a new chaperone applies with a task list, and both referees answer through
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(errorSummary(page).getByRole("link", { name: "The selected file must be a JPG or PNG" })).toBeVisible();
   await expectAccessible(page);
-  const photo = await sharp({ create: { width: 600, height: 800, channels: 3, background: { r: 140, g: 170, b: 200 } } })
-    .png()
-    .toBuffer();
+  const photo = await photoPng();
   await page.getByLabel("Upload a photograph").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: photo });
   await saveAndContinue(page, "Photograph");
 
@@ -124,18 +87,11 @@ test("a new chaperone applies with a task list, and both referees answer through
   await page.reload();
   await expect(page.locator(".govuk-task-list__item", { hasText: "DBS certificate" })).toContainText("Completed");
 
-  await openTask(page, "Referees");
   const referees = [
     { group: "Referee 1", name: "Rita Referee", email: referee1, how: "My manager at the theatre for 5 years" },
     { group: "Referee 2", name: "Ravi Referee", email: referee2, how: "Neighbour for 10 years" },
   ];
-  for (const r of referees) {
-    const group = page.getByRole("group", { name: r.group });
-    await group.getByLabel("Full name").fill(r.name);
-    await group.getByLabel("Email address").fill(r.email);
-    await group.getByLabel("How do they know you?").fill(r.how);
-  }
-  await saveAndContinue(page, "Referees");
+  await fillReferees(page, referees);
 
   await openTask(page, "Training");
   await fillDate(page, monthsAgo(2));

@@ -54,6 +54,7 @@ export async function getMyChaperoneApplication(db: Db, actor: Actor, { applicat
     status: application.status,
     statusLabel: APPLICATION_STATUS_LABELS[application.status],
     editable: isEditable(application.status),
+    renewal: !!application.renewsDocumentId,
     submittedAt: iso(application.submittedAt),
     decidedAt: iso(application.decidedAt),
     informationRequested: application.status === "information-requested" ? application.informationRequested : null,

@@ -98,3 +98,17 @@ export function reminderDue(validTo: string, today: string): number | null {
   const due = CHAPERONE_RULES["CHAPLIC-REMINDERS"].daysBefore.filter((days) => addDays(validTo, -days) <= today && today <= validTo);
   return due.length ? Math.min(...due) : null;
 }
+
+/** A renewal can be started this many months before the current approval ends (a grant may start at most 6 months ahead). */
+export const RENEWAL_OPENS_MONTHS = 6;
+
+/** When a renewal of an approval ending on `validTo` may be started, and the date the new approval would start. */
+export function renewalWindow(validTo: string) {
+  return { opensOn: addMonths(validTo, -RENEWAL_OPENS_MONTHS), newStartsOn: addDays(validTo, 1) };
+}
+
+/** A change reported more than CHAPLIC-REPORT's 7 days after it happened is late (accepted, but flagged to the officer). */
+export function isLateReport(happenedOn: string, today: string) {
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${happenedOn}T00:00:00Z`)) / 86_400_000);
+  return days > CHAPERONE_RULES["CHAPLIC-REPORT"].days;
+}
