@@ -1,16 +1,13 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { findAuthorityForPostcode, listAuthorities, saveApplicationSection } from "~/domain/chaperones.server";
+import { findAuthorityForPostcode, listAuthorities } from "~/domain/chaperones.server";
 import { optionalText } from "~/forms/chaperone";
 import { requiredText } from "~/forms/fields";
-import { requireCapability } from "~/server/auth.server";
-import { afterSave, requireEditableApplication } from "~/server/chaperone-applicant.server";
+import { requireEditableApplication, saveSectionAction } from "~/server/chaperone-applicant.server";
 import { db } from "~/server/db.server";
-import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { Caption, QuestionPage, ReturnTo, SaveButton } from "~/ui/chaperones/QuestionPage";
 import { Radios, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
@@ -44,18 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readForm(request, context);
-  const { actor } = await requireCapability(request, context, "chaperone:use");
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return invalid(submission);
-  try {
-    await saveApplicationSection(db(), actor, { section: "address", ...submission.value });
-  } catch (error) {
-    return replyWithError(submission, error);
-  }
-  return afterSave(formData);
-}
+export const action = (args: ActionFunctionArgs) =>
+  saveSectionAction(args, schema, (v) => ({ section: "address", ...v }));
 
 export default function Address() {
   const { returnTo, councils, chosenCouncil, saved } = useLoaderData<typeof loader>();

@@ -1,18 +1,13 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { saveApplicationSection } from "~/domain/chaperones.server";
 import { checkDbsCurrency, checkDbsNumber } from "~/domain/chaperones/rules";
 import { londonDate } from "~/domain/documents/states";
 import { dateFields, EVEN_WITH_OTHER_ERRORS, isoDate, yesNo, yesNoValue } from "~/forms/chaperone";
 import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
-import { requireCapability } from "~/server/auth.server";
-import { afterSave, requireEditableApplication } from "~/server/chaperone-applicant.server";
-import { db } from "~/server/db.server";
-import { invalid, readForm, replyWithError } from "~/server/forms.server";
+import { requireEditableApplication, saveSectionAction } from "~/server/chaperone-applicant.server";
 import { Caption, QuestionPage, ReturnTo, SaveButton } from "~/ui/chaperones/QuestionPage";
 import { Checkboxes, DateInput, Radios, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
@@ -59,25 +54,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readForm(request, context);
-  const { actor } = await requireCapability(request, context, "chaperone:use");
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return invalid(submission);
-  const v = submission.value;
-  try {
-    await saveApplicationSection(db(), actor, {
-      section: "dbs",
-      dbsCertificateNumber: v.dbsCertificateNumber,
-      dbsIssueDate: isoDate(v, "dbsIssueDate", LABEL),
-      dbsOnUpdateService: v.dbsOnUpdateService === "yes",
-      dbsConsentToStatusCheck: v.dbsConsentToStatusCheck === "yes",
-    });
-  } catch (error) {
-    return replyWithError(submission, error);
-  }
-  return afterSave(formData);
-}
+export const action = (args: ActionFunctionArgs) =>
+  saveSectionAction(args, schema, (v) => ({
+    section: "dbs",
+    dbsCertificateNumber: v.dbsCertificateNumber,
+    dbsIssueDate: isoDate(v, "dbsIssueDate", LABEL),
+    dbsOnUpdateService: v.dbsOnUpdateService === "yes",
+    dbsConsentToStatusCheck: v.dbsConsentToStatusCheck === "yes",
+  }));
 
 export default function Dbs() {
   const { returnTo, saved } = useLoaderData<typeof loader>();

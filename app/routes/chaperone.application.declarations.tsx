@@ -1,15 +1,10 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { saveApplicationSection } from "~/domain/chaperones.server";
 import { detailsWhenYes, EVEN_WITH_OTHER_ERRORS, optionalText, yesNo, yesNoValue } from "~/forms/chaperone";
-import { requireCapability } from "~/server/auth.server";
-import { afterSave, requireEditableApplication } from "~/server/chaperone-applicant.server";
-import { db } from "~/server/db.server";
-import { invalid, readForm, replyWithError } from "~/server/forms.server";
+import { requireEditableApplication, saveSectionAction } from "~/server/chaperone-applicant.server";
 import { Caption, QuestionPage, ReturnTo } from "~/ui/chaperones/QuestionPage";
 import { Button } from "~/ui/govuk/components";
 import { Checkboxes, Radios, Textarea } from "~/ui/govuk/fields";
@@ -45,26 +40,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readForm(request, context);
-  const { actor } = await requireCapability(request, context, "chaperone:use");
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return invalid(submission);
-  const v = submission.value;
-  try {
-    await saveApplicationSection(db(), actor, {
-      section: "declarations",
-      hasConvictions: v.hasConvictions === "yes",
-      convictionDetails: v.convictionDetails,
-      hasOtherCouncilDecisions: v.hasOtherCouncilDecisions === "yes",
-      otherCouncilDetails: v.otherCouncilDetails,
-      declarationConfirmed: v.declarationConfirmed === "yes",
-    });
-  } catch (error) {
-    return replyWithError(submission, error);
-  }
-  return afterSave(formData);
-}
+export const action = (args: ActionFunctionArgs) =>
+  saveSectionAction(args, schema, (v) => ({
+    section: "declarations",
+    hasConvictions: v.hasConvictions === "yes",
+    convictionDetails: v.convictionDetails,
+    hasOtherCouncilDecisions: v.hasOtherCouncilDecisions === "yes",
+    otherCouncilDetails: v.otherCouncilDetails,
+    declarationConfirmed: v.declarationConfirmed === "yes",
+  }));
 
 export default function Declarations() {
   const { returnTo, saved } = useLoaderData<typeof loader>();

@@ -1,9 +1,12 @@
-import type { AppLoadContext } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { getMyChaperoneApplication } from "~/domain/chaperones.server";
+import type { z } from "zod";
+import { getMyChaperoneApplication, type SectionInput, saveApplicationSection } from "~/domain/chaperones.server";
 import type { IncomingFile } from "~/domain/uploads.server";
 import { requireCapability } from "./auth.server";
 import { db } from "./db.server";
+import { invalid, readForm, replyWithError } from "./forms.server";
 
 /** The most a question page with a file reads into memory; the upload rules (5 MB photographs, 10 MB documents) are checked after. */
 export const UPLOAD_READ_LIMIT = 25 * 1024 * 1024;
@@ -23,6 +26,24 @@ export async function requireEditableApplication(request: Request, context: AppL
 /** Where "Save and continue" goes: back to check your answers when the person came from there, else the task list. */
 export function afterSave(formData: FormData) {
   return redirect(formData.get("returnTo") === "check" ? CHECK_ANSWERS : TASK_LIST);
+}
+
+/** A question page's action (no file): check the form, parse it, save the section, then on to the next page. */
+export async function saveSectionAction<Schema extends z.ZodType<unknown, Record<string, unknown>>>(
+  { request, context }: ActionFunctionArgs,
+  schema: Schema,
+  toSection: (value: z.output<Schema>) => SectionInput,
+) {
+  const formData = await readForm(request, context);
+  const { actor } = await requireCapability(request, context, "chaperone:use");
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return invalid(submission);
+  try {
+    await saveApplicationSection(db(), actor, toSection(submission.value as z.output<Schema>));
+  } catch (error) {
+    return replyWithError(submission, error);
+  }
+  return afterSave(formData);
 }
 
 /** The file chosen in a file input, or null when none was chosen (a file input with nothing picked posts an empty, nameless part). */
