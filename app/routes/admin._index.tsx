@@ -14,13 +14,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, authorityId } = await requireAdmin(request, context);
   const data = await guard(listStaff(db(), actor, authorityId));
   const url = new URL(request.url);
-  return json({ ...data, invited: url.searchParams.get("invited"), schoolAdded: url.searchParams.get("schoolAdded") });
+  return json({ ...data, invited: url.searchParams.get("invited"), schoolAdded: url.searchParams.get("schoolAdded"), settingsSaved: url.searchParams.has("settingsSaved") });
 }
 
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 export default function AdminHome() {
-  const { authority, staff, pending, schools, invited, schoolAdded } = useLoaderData<typeof loader>();
+  const { authority, staff, pending, schools, invited, schoolAdded, settingsSaved } = useLoaderData<typeof loader>();
   return (
     <>
       {invited ? (
@@ -33,8 +33,19 @@ export default function AdminHome() {
           <p className="govuk-notification-banner__heading">{schoolAdded} has been added</p>
         </NotificationBanner>
       ) : null}
+      {settingsSaved ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">Your local settings have been saved</p>
+        </NotificationBanner>
+      ) : null}
       <span className="govuk-caption-l">{authority.name}</span>
       <h1 className="govuk-heading-l">Administration</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/admin/settings">
+          Local settings
+        </Link>{" "}
+        – how long chaperone approvals last
+      </p>
       <h2 className="govuk-heading-m">Staff</h2>
       <p className="govuk-body">
         <Link className="govuk-button govuk-button--secondary" to="/admin/staff/invite">

@@ -1,11 +1,12 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { authoritySettings, type ChaperoneApplicationStatus, chaperoneApplications } from "#db/schema/chaperones";
+import { type ChaperoneApplicationStatus, chaperoneApplications } from "#db/schema/chaperones";
 import { issuedDocuments } from "#db/schema/documents";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { NotFoundError, RuleError } from "../errors";
+import { getAuthoritySettings } from "../settings/getAuthoritySettings";
 import { authorityScope } from "../identity/capabilities";
-import { addDays, CHAPERONE_RULES } from "./rules";
+import { addDays } from "./rules";
 import { APPLICATION_STATUS_LABELS } from "./states";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,10 +39,9 @@ export function assertOpen(status: ChaperoneApplicationStatus) {
 
 export const applicantName = (a: { firstName: string | null; lastName: string | null }) => [a.firstName, a.lastName].filter(Boolean).join(" ") || "Name not given";
 
-/** The authority's licence length in years (authority_settings), else the CHAPLIC-VALIDITY default. */
+/** The authority's licence length in years (its local setting, else the CHAPLIC-VALIDITY default). */
 export async function licenceYears(db: Db, authorityId: string) {
-  const [row] = await db.select({ years: authoritySettings.chaperoneLicenceYears }).from(authoritySettings).where(eq(authoritySettings.authorityId, authorityId));
-  return row?.years ?? CHAPERONE_RULES["CHAPLIC-VALIDITY"].defaultYears;
+  return (await getAuthoritySettings(db, authorityId)).chaperoneLicenceYears;
 }
 
 /** Today, or for a renewal of a licence still running, the day after it ends (the new one starts when the old one ends). */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ForbiddenError, RuleError } from "~/domain/errors";
+import { getAuthoritySettings } from "~/domain/settings/getAuthoritySettings";
+import { updateAuthoritySettings } from "~/domain/settings/updateAuthoritySettings";
+import { licenceYears } from "~/domain/chaperones/officerScope";
+import { actorFor, auditFor, createAuthority, createUser } from "../factories";
+import { useTestDatabase } from "../setup/db";
+
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest lifecycle helper, not a React hook
+const db = useTestDatabase();
+
+describe("authority settings", () => {
+  it("defaults to 3-year chaperone approvals; an admin changes it, audited, and grants use it", async () => {
+    const a = await createAuthority(db());
+    const admin = actorFor(await createUser(db(), { name: "Ada Admin" }), [{ role: "admin", authorityId: a.id }]);
+    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 3 });
+    await updateAuthoritySettings(db(), admin, a.id, { chaperoneLicenceYears: 2 });
+    expect(await licenceYears(db(), a.id)).toBe(2);
+    await updateAuthoritySettings(db(), admin, a.id, { chaperoneLicenceYears: 1 });
+    expect(await licenceYears(db(), a.id)).toBe(1);
+    const audit = await auditFor(db(), "authority", a.id);
+    expect(audit.map((e) => [e.action, e.before, e.after])).toEqual([
+      ["authority.settings-changed", { chaperoneLicenceYears: 3 }, { chaperoneLicenceYears: 2 }],
+      ["authority.settings-changed", { chaperoneLicenceYears: 2 }, { chaperoneLicenceYears: 1 }],
+    ]);
+  });
+
+  it("only that authority's admin may change it, to an allowed value", async () => {
+    const a = await createAuthority(db());
+    const b = await createAuthority(db());
+    const adminB = actorFor(await createUser(db()), [{ role: "admin", authorityId: b.id }]);
+    const officerA = actorFor(await createUser(db()), [{ role: "officer", authorityId: a.id }]);
+    const adminA = actorFor(await createUser(db()), [{ role: "admin", authorityId: a.id }]);
+    await expect(updateAuthoritySettings(db(), adminB, a.id, { chaperoneLicenceYears: 2 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateAuthoritySettings(db(), officerA, a.id, { chaperoneLicenceYears: 2 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateAuthoritySettings(db(), adminA, a.id, { chaperoneLicenceYears: 7 })).rejects.toBeInstanceOf(RuleError);
+    expect(await licenceYears(db(), a.id)).toBe(3);
+  });
+});
