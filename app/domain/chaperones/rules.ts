@@ -1,3 +1,5 @@
+import { addDays, addMonths, ageOn } from "../calendar/dates";
+
 /**
  * Chaperone approval rules (DOMAIN.md §3, CHAPLIC-*). Pure functions over plain values: pass `today` in.
  */
@@ -15,27 +17,7 @@ export const CHAPERONE_RULES = {
   "CHAPLIC-REMINDERS": { daysBefore: [90, 30, 7], source: "Renewal reminders (service standard)" },
 } as const;
 
-/** Whole years between a date of birth and a date (both YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, on: string) {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number);
-  const [y, m, d] = on.split("-").map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/** Adds calendar months to a YYYY-MM-DD date, clamping to the month's end (31 Aug − 6 months → 28/29 Feb). */
-export function addMonths(date: string, months: number) {
-  const [y, m, d] = date.split("-").map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number) {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
+export { addDays, addMonths, ageOn };
 
 export type Finding = { rule: keyof typeof CHAPERONE_RULES; field: string; message: string };
 
