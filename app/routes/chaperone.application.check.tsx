@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { type ReactNode, useEffect, useRef } from "react";
+import type { ReactNode } from "react";
 import { submitChaperoneApplication } from "~/domain/chaperones.server";
 import { IDENTITY_DOCUMENT_TYPES, type IdentityDocumentType, SECTIONS, type SectionSlug } from "~/domain/chaperones/sections";
 import { RuleError } from "~/domain/errors";
@@ -12,7 +12,7 @@ import { db } from "~/server/db.server";
 import { readForm, toResponse } from "~/server/forms.server";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, SummaryList, type SummaryRow, WarningText } from "~/ui/govuk/components";
-import { PostForm } from "~/ui/govuk/form";
+import { ErrorSummaryBox, PostForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Check your answers before sending your application" };
 
@@ -38,26 +38,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/chaperone/application/submitted");
 }
 
-function Problems({ problems }: { problems: { href: string; text: string }[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1} ref={ref}>
-      <div role="alert">
-        <h2 className="govuk-error-summary__title">There is a problem</h2>
-        <div className="govuk-error-summary__body">
-          <ul className="govuk-list govuk-error-summary__list">
-            {problems.map((p) => (
-              <li key={p.href + p.text}>
-                <Link to={p.href}>{p.text}</Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
-  );
-}
 
 const yesNo = (value: boolean | null) => (value === true ? "Yes" : value === false ? "No" : "Not answered");
 
@@ -186,7 +166,7 @@ export default function CheckAnswers() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/chaperone/application" />
-        {result?.problems ? <Problems problems={result.problems} /> : null}
+        {result?.problems ? <ErrorSummaryBox items={result.problems} /> : null}
         <span className="govuk-caption-l">Apply to be a chaperone</span>
         <h1 className="govuk-heading-l">Check your answers before sending your application</h1>
         {incomplete.length ? body : null}

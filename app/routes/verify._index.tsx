@@ -8,7 +8,7 @@ import { readUploadForm } from "~/server/forms.server";
 import { limitByAddress } from "~/server/rate-limit.server";
 import { PublicDocumentSummary, statusSentence } from "~/ui/documents/PublicDocumentSummary";
 import { Button, InsetText, Panel, WarningText } from "~/ui/govuk/components";
-import { CsrfInput } from "~/ui/govuk/form";
+import { CsrfInput, ErrorSummaryBox } from "~/ui/govuk/form";
 
 export const handle = { title: "Check a licence or approval is genuine" };
 
@@ -85,20 +85,7 @@ export default function Verify() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {anyError ? (
-          <div className="govuk-error-summary" data-module="govuk-error-summary">
-            <div role="alert">
-              <h2 className="govuk-error-summary__title">There is a problem</h2>
-              <div className="govuk-error-summary__body">
-                <ul className="govuk-list govuk-error-summary__list">
-                  <li>
-                    <a href={referenceError ? "#reference" : "#document"}>{anyError}</a>
-                  </li>
-                </ul>
-              </div>
-            </div>
-          </div>
-        ) : null}
+        {anyError ? <ErrorSummaryBox items={[{ href: referenceError ? "#reference" : "#document", text: anyError }]} /> : null}
         {result?.verdict ? <Verdict verdict={result.verdict} /> : null}
         <h1 className="govuk-heading-l">Check a licence or approval is genuine</h1>
         <p className="govuk-body">

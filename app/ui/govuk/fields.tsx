@@ -36,6 +36,37 @@ function Hint({ field, hint }: { field: Field; hint?: ReactNode }) {
   );
 }
 
+/** Form group, label (optionally the page heading), hint and error message around one control. */
+function LabelledField({
+  field,
+  label,
+  hint,
+  isPageHeading,
+  labelSize,
+  children,
+}: {
+  field: Field;
+  label: ReactNode;
+  hint?: ReactNode;
+  isPageHeading?: boolean;
+  labelSize?: "s";
+  children: ReactNode;
+}) {
+  const labelEl = (
+    <label className={classes("govuk-label", isPageHeading ? "govuk-label--l" : labelSize && `govuk-label--${labelSize}`)} htmlFor={field.id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={classes("govuk-form-group", !!field.errors?.length && "govuk-form-group--error")}>
+      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      <Hint field={field} hint={hint} />
+      <ErrorMessage field={field} />
+      {children}
+    </div>
+  );
+}
+
 export function TextInput({
   field,
   label,
@@ -58,17 +89,9 @@ export function TextInput({
   inputMode?: "numeric" | "text" | "email";
 }) {
   const error = !!field.errors?.length;
-  const labelEl = (
-    <label className={classes("govuk-label", isPageHeading && "govuk-label--l")} htmlFor={field.id}>
-      {label}
-    </label>
-  );
   const widthClass = width ? (/^\d+$/.test(width) ? `govuk-input--width-${width}` : `govuk-!-width-${width}`) : undefined;
   return (
-    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
-      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-      <Hint field={field} hint={hint} />
-      <ErrorMessage field={field} />
+    <LabelledField field={field} label={label} hint={hint} isPageHeading={isPageHeading}>
       <input
         className={classes("govuk-input", widthClass, error && "govuk-input--error")}
         id={field.id}
@@ -80,7 +103,7 @@ export function TextInput({
         defaultValue={type === "password" ? undefined : typeof field.initialValue === "string" ? field.initialValue : undefined}
         aria-describedby={describedBy(field, hint)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -160,12 +183,7 @@ export function Radios(props: Omit<Parameters<typeof Choices>[0], "kind">) {
 export function Select({ field, label, hint, options }: { field: Field; label: ReactNode; hint?: ReactNode; options: Option[] }) {
   const error = !!field.errors?.length;
   return (
-    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
-      <label className="govuk-label" htmlFor={field.id}>
-        {label}
-      </label>
-      <Hint field={field} hint={hint} />
-      <ErrorMessage field={field} />
+    <LabelledField field={field} label={label} hint={hint}>
       <select
         className={classes("govuk-select", error && "govuk-select--error")}
         id={field.id}
@@ -179,7 +197,7 @@ export function Select({ field, label, hint, options }: { field: Field; label: R
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -230,16 +248,8 @@ export function DateInput({ id, legend, hint, day, month, year }: { id: string; 
 /** GOV.UK textarea for longer answers (reasons, messages). */
 export function Textarea({ field, label, hint, rows = 5, isPageHeading }: { field: Field; label: ReactNode; hint?: ReactNode; rows?: number; isPageHeading?: boolean }) {
   const error = !!field.errors?.length;
-  const labelEl = (
-    <label className={classes("govuk-label", isPageHeading ? "govuk-label--l" : "govuk-label--s")} htmlFor={field.id}>
-      {label}
-    </label>
-  );
   return (
-    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
-      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-      <Hint field={field} hint={hint} />
-      <ErrorMessage field={field} />
+    <LabelledField field={field} label={label} hint={hint} isPageHeading={isPageHeading} labelSize="s">
       <textarea
         className={classes("govuk-textarea", error && "govuk-textarea--error")}
         id={field.id}
@@ -248,23 +258,15 @@ export function Textarea({ field, label, hint, rows = 5, isPageHeading }: { fiel
         defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
         aria-describedby={describedBy(field, hint)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
 /** GOV.UK file upload. Browsers never refill a file input, so say what is already uploaded in the hint. */
 export function FileUpload({ field, label, hint, accept, isPageHeading }: { field: Field; label: ReactNode; hint?: ReactNode; accept?: string; isPageHeading?: boolean }) {
   const error = !!field.errors?.length;
-  const labelEl = (
-    <label className={classes("govuk-label", isPageHeading ? "govuk-label--l" : "govuk-label--s")} htmlFor={field.id}>
-      {label}
-    </label>
-  );
   return (
-    <div className={classes("govuk-form-group", error && "govuk-form-group--error")}>
-      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-      <Hint field={field} hint={hint} />
-      <ErrorMessage field={field} />
+    <LabelledField field={field} label={label} hint={hint} isPageHeading={isPageHeading} labelSize="s">
       <input
         className={classes("govuk-file-upload", error && "govuk-file-upload--error")}
         id={field.id}
@@ -273,6 +275,6 @@ export function FileUpload({ field, label, hint, accept, isPageHeading }: { fiel
         accept={accept}
         aria-describedby={describedBy(field, hint)}
       />
-    </div>
+    </LabelledField>
   );
 }

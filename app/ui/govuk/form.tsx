@@ -51,7 +51,8 @@ export function ErrorSummary({
   return items.length ? <ErrorSummaryBox items={items} /> : null;
 }
 
-function ErrorSummaryBox({ items }: { items: SummaryError[] }) {
+/** The GOV.UK error summary for a list of problems; focused when shown, and the page title gains "Error: ". */
+export function ErrorSummaryBox({ items }: { items: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const key = items.map((i) => i.text).join("|");
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus whenever the set of errors changes
