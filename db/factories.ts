@@ -11,6 +11,7 @@ import type { Db } from "../app/server/db.server";
 import { authorities, type OrganisationKind, organisations, schools } from "./schema/authorities";
 import { memberships, type Role, users } from "./schema/identity";
 import { chaperoneApplications, chaperoneReferees } from "./schema/chaperones";
+import { childShares, children, performanceDays, productions } from "./schema/children";
 import { uploads } from "./schema/uploads";
 
 let sequence = 0;
@@ -171,4 +172,64 @@ export async function createChaperoneApplication(db: Db, overrides: ChaperoneApp
     referees.push(row);
   }
   return { application, applicant, referees, photo };
+}
+
+/** A child's profile owned by a parent, living in `homeAuthorityId`. */
+export async function createChild(db: Db, overrides: Partial<typeof children.$inferInsert> & { parentUserId: string; homeAuthorityId: string }) {
+  const n = next();
+  const [row] = await db
+    .insert(children)
+    .values({ firstName: `Child${n}`, lastName: "Example", dateOfBirth: "2015-05-01", addressLine1: `${n} High Street`, town: "Northmere", postcode: "NM1 1AA", ...overrides })
+    .returning();
+  return row;
+}
+
+/** A production of an organisation, hosted in `hostAuthorityId`: unpaid, not broadcast, by default. */
+export async function createProduction(
+  db: Db,
+  overrides: Partial<typeof productions.$inferInsert> & { organisationId: string; hostAuthorityId: string; createdByUserId: string },
+) {
+  const n = next();
+  const [row] = await db
+    .insert(productions)
+    .values({
+      title: `Production ${n}`,
+      kind: "theatre",
+      paid: false,
+      broadcast: false,
+      venueName: "Town Hall",
+      venuePostcode: "NM1 1AA",
+      firstDate: "2027-03-01",
+      lastDate: "2027-03-31",
+      ...overrides,
+    })
+    .returning();
+  return row;
+}
+
+/** A share of a child already used by a production (the child is in its cast). */
+export async function createUsedShare(db: Db, input: { childId: string; productionId: string; parentUserId: string; usedByUserId?: string }) {
+  const [row] = await db
+    .insert(childShares)
+    .values({
+      childId: input.childId,
+      productionId: input.productionId,
+      createdByUserId: input.parentUserId,
+      usedByUserId: input.usedByUserId ?? null,
+      usedAt: new Date(),
+      codeHash: createHash("sha256").update(randomUUID()).digest("hex"),
+      codeHint: "XYZ",
+      expiresAt: new Date(Date.now() + 14 * 24 * 3600 * 1000),
+    })
+    .returning();
+  return row;
+}
+
+/** Days already on a child's record (from earlier performances). */
+export async function createPerformanceDays(db: Db, childId: string, dates: string[], overrides: Partial<typeof performanceDays.$inferInsert> = {}) {
+  if (!dates.length) return [];
+  return db
+    .insert(performanceDays)
+    .values(dates.map((date) => ({ childId, date, basis: "four-day-rule" as const, productionTitle: "Earlier show", organiserName: "Another company", ...overrides })))
+    .returning();
 }

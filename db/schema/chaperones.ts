@@ -118,6 +118,11 @@ export const authoritySettings = pgTable("authority_settings", {
     .primaryKey()
     .references(() => authorities.id),
   chaperoneLicenceYears: integer().notNull().default(3),
+  /** EXEMPT-ABSENCE and EXEMPT-BROADCAST local switches: may a four-day-rule performance need time off school, or be broadcast? */
+  exemptAbsenceAllowed: boolean().notNull().default(false),
+  exemptBroadcastAllowed: boolean().notNull().default(false),
+  /** BOPA-PERIOD: the longest period a body of persons approval may cover. */
+  bopaMaxMonths: integer().notNull().default(12),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

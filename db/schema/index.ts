@@ -6,3 +6,5 @@ export * from "./documents";
 export * from "./chaperones";
 export * from "./uploads";
 export * from "./reminders";
+export * from "./children";
+export * from "./bopa";

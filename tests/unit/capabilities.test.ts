@@ -26,6 +26,7 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   "document:download-any": ["officer"],
   "chaperone-application:decide": ["officer"],
   "chaperone-register:search": ["officer"],
+  "bopa:decide": ["officer"],
   "organisation:invite": ["producer", "employer"],
   "parent:use": ["parent"],
   "producer:use": ["producer"],

@@ -19,6 +19,7 @@ export const CAPABILITIES = {
   "document:download-any": { roles: ["officer"], scope: "authority" },
   "chaperone-application:decide": { roles: ["officer"], scope: "authority" },
   "chaperone-register:search": { roles: ["officer"], scope: "any-authority" },
+  "bopa:decide": { roles: ["officer"], scope: "authority" },
   "organisation:invite": { roles: ["producer", "employer"], scope: "organisation" },
   "parent:use": { roles: ["parent"], scope: "self" },
   "producer:use": { roles: ["producer"], scope: "organisation" },
@@ -59,6 +60,11 @@ export function can(actor: Actor, capability: Capability, target?: Target) {
 /** Authority ids where the actor holds a capability: the scope for that audience's queries. */
 export function authorityScope(actor: Actor, capability: Capability): string[] {
   return [...new Set(grantsFor(actor, capability).map((m) => m.authorityId).filter((id): id is string => !!id))];
+}
+
+/** Organisation ids where the actor holds a capability: the scope for producers' and employers' queries. */
+export function organisationScope(actor: Actor, capability: Capability): string[] {
+  return [...new Set(grantsFor(actor, capability).map((m) => m.organisationId).filter((id): id is string => !!id))];
 }
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
