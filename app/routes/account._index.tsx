@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ROLE_LABELS } from "~/domain/identity/capabilities";
+import { can, ROLE_LABELS } from "~/domain/identity/capabilities";
 import { listMemberships } from "~/domain/identity.server";
 import { requireCurrent } from "~/server/auth.server";
 import { db } from "~/server/db.server";
@@ -20,13 +20,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     email: actor.email,
     roles,
     documents,
+    isParent: can(actor, "parent:use"),
+    isProducer: can(actor, "producer:use"),
     passwordChanged: url.searchParams.has("passwordChanged"),
     rolesAdded: url.searchParams.has("rolesAdded"),
   });
 }
 
 export default function Account() {
-  const { name, email, roles, documents, passwordChanged, rolesAdded } = useLoaderData<typeof loader>();
+  const { name, email, roles, documents, isParent, isProducer, passwordChanged, rolesAdded } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -41,6 +43,24 @@ export default function Account() {
           </NotificationBanner>
         ) : null}
         <h1 className="govuk-heading-l">Your account</h1>
+        {isParent || isProducer ? (
+          <ul className="govuk-list">
+            {isParent ? (
+              <li>
+                <Link className="govuk-link" to="/children">
+                  Your children
+                </Link>
+              </li>
+            ) : null}
+            {isProducer ? (
+              <li>
+                <Link className="govuk-link" to="/producer">
+                  Your productions
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
         <SummaryList
           rows={[
             { key: "Name", value: name },
