@@ -25,6 +25,13 @@ export default function Index() {
           </Link>
           .
         </p>
+        <h2 className="govuk-heading-m">Does a child need a licence to perform?</h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/check-if-a-licence-is-needed">
+            Check if a child needs a performance licence
+          </Link>{" "}
+          or can perform under an exemption. You do not need an account.
+        </p>
         <h2 className="govuk-heading-m">If a child is in immediate danger</h2>
         <div className="govuk-inset-text">Call 999. Do not use this service to report an emergency.</div>
       </div>

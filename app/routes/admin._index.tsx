@@ -44,7 +44,7 @@ export default function AdminHome() {
         <Link className="govuk-link" to="/admin/settings">
           Local settings
         </Link>{" "}
-        – how long chaperone approvals last
+        – how long chaperone approvals last, the four-day rule and BOPA periods
       </p>
       <h2 className="govuk-heading-m">Staff</h2>
       <p className="govuk-body">

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CHAPERONE_YEARS_CHOICES } from "~/domain/settings/choices";
+import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES } from "~/domain/settings/choices";
 import { getAuthoritySettings, updateAuthoritySettings } from "~/domain/settings.server";
 import { requireAdmin } from "~/server/admin.server";
 import { db } from "~/server/db.server";
@@ -15,14 +15,33 @@ import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Local settings" };
 
+const choice = (values: readonly number[], error: string) => z.enum(values.map(String) as [string, ...string[]], { error });
+
 const schema = z.object({
-  chaperoneLicenceYears: z.enum(CHAPERONE_YEARS_CHOICES.map(String) as [string, ...string[]], { error: "Select how long chaperone approvals last" }),
+  chaperoneLicenceYears: choice(CHAPERONE_YEARS_CHOICES, "Select how long chaperone approvals last"),
+  exemptAbsenceAllowed: z.enum(["yes", "no"], { error: "Select yes if a child can miss school and still perform under the four-day rule" }),
+  exemptBroadcastAllowed: z.enum(["yes", "no"], { error: "Select yes if a four-day-rule performance can be filmed or recorded for broadcast" }),
+  bopaMaxMonths: choice(BOPA_MONTHS_CHOICES, "Select the longest period a BOPA can cover"),
 });
+
+const ORDER = ["chaperoneLicenceYears", "exemptAbsenceAllowed", "exemptBroadcastAllowed", "bopaMaxMonths"];
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { authorityId } = await requireAdmin(request, context);
-  const settings = await getAuthoritySettings(db(), authorityId);
-  return json({ saved: { chaperoneLicenceYears: String(settings.chaperoneLicenceYears) } });
+  const s = await getAuthoritySettings(db(), authorityId);
+  return json({
+    saved: {
+      chaperoneLicenceYears: String(s.chaperoneLicenceYears),
+      exemptAbsenceAllowed: yesNo(s.exemptAbsenceAllowed),
+      exemptBroadcastAllowed: yesNo(s.exemptBroadcastAllowed),
+      bopaMaxMonths: String(s.bopaMaxMonths),
+    },
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,8 +49,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, authorityId } = await requireAdmin(request, context);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return invalid(submission);
+  const v = submission.value;
   try {
-    await updateAuthoritySettings(db(), actor, authorityId, { chaperoneLicenceYears: Number(submission.value.chaperoneLicenceYears) });
+    await updateAuthoritySettings(db(), actor, authorityId, {
+      chaperoneLicenceYears: Number(v.chaperoneLicenceYears),
+      exemptAbsenceAllowed: v.exemptAbsenceAllowed === "yes",
+      exemptBroadcastAllowed: v.exemptBroadcastAllowed === "yes",
+      bopaMaxMonths: Number(v.bopaMaxMonths),
+    });
   } catch (error) {
     return replyWithError(submission, error);
   }
@@ -46,7 +71,7 @@ export default function Settings() {
       <BackLink to="/admin" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary form={form} order={["chaperoneLicenceYears"]} />
+          <ErrorSummary form={form} order={ORDER} />
           <h1 className="govuk-heading-l">Local settings</h1>
           <PostForm form={getFormProps(form)}>
             <Radios
@@ -54,6 +79,30 @@ export default function Settings() {
               legend="How long do your chaperone approvals last?"
               hint="Applies to approvals granted from now on. Most councils approve chaperones for 3 years"
               options={CHAPERONE_YEARS_CHOICES.map((y) => ({ value: String(y), label: y === 1 ? "1 year" : `${y} years` }))}
+            />
+            <h2 className="govuk-heading-m">The four-day rule</h2>
+            <p className="govuk-body">
+              A child who is not paid may perform on up to 4 days in 6 months without a licence. Most councils do not allow these performances to need time off
+              school or to be broadcast.
+            </p>
+            <Radios
+              field={fields.exemptAbsenceAllowed}
+              legend="Can a child miss school and still perform under the four-day rule?"
+              hint="If you select no, a performance that needs time off school needs a licence (EXEMPT-ABSENCE)"
+              options={YES_NO}
+            />
+            <Radios
+              field={fields.exemptBroadcastAllowed}
+              legend="Can a four-day-rule performance be filmed or recorded for broadcast?"
+              hint="If you select no, a performance filmed or recorded for broadcast or streaming needs a licence (EXEMPT-BROADCAST)"
+              options={YES_NO}
+            />
+            <h2 className="govuk-heading-m">Body of persons approvals</h2>
+            <Radios
+              field={fields.bopaMaxMonths}
+              legend="Longest period a body of persons approval (BOPA) can cover"
+              hint="Applies to approvals granted from now on"
+              options={BOPA_MONTHS_CHOICES.map((m) => ({ value: String(m), label: `${m} months` }))}
             />
             <Button>Save settings</Button>
           </PostForm>

@@ -13,7 +13,7 @@ describe("authority settings", () => {
   it("defaults to 3-year chaperone approvals; an admin changes it, audited, and grants use it", async () => {
     const a = await createAuthority(db());
     const admin = actorFor(await createUser(db(), { name: "Ada Admin" }), [{ role: "admin", authorityId: a.id }]);
-    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 3 });
+    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12 });
     await updateAuthoritySettings(db(), admin, a.id, { chaperoneLicenceYears: 2 });
     expect(await licenceYears(db(), a.id)).toBe(2);
     await updateAuthoritySettings(db(), admin, a.id, { chaperoneLicenceYears: 1 });
@@ -25,6 +25,28 @@ describe("authority settings", () => {
     ]);
   });
 
+  it("an admin allows absence and broadcast under the four-day rule and shortens BOPAs, audited; other settings keep their values", async () => {
+    const a = await createAuthority(db());
+    const b = await createAuthority(db());
+    const admin = actorFor(await createUser(db(), { name: "Ada Admin" }), [{ role: "admin", authorityId: a.id }]);
+    await updateAuthoritySettings(db(), admin, a.id, { chaperoneLicenceYears: 2 });
+    await updateAuthoritySettings(db(), admin, a.id, { exemptAbsenceAllowed: true, exemptBroadcastAllowed: true, bopaMaxMonths: 6 });
+    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 2, exemptAbsenceAllowed: true, exemptBroadcastAllowed: true, bopaMaxMonths: 6 });
+    // another council keeps the defaults
+    expect(await getAuthoritySettings(db(), b.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12 });
+    await updateAuthoritySettings(db(), admin, a.id, { exemptBroadcastAllowed: false });
+    expect(await getAuthoritySettings(db(), a.id)).toMatchObject({ exemptAbsenceAllowed: true, exemptBroadcastAllowed: false, bopaMaxMonths: 6 });
+    const audit = await auditFor(db(), "authority", a.id);
+    expect(audit.slice(1).map((e) => [e.actorLabel, e.before, e.after])).toEqual([
+      [
+        "Ada Admin",
+        { exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12 },
+        { exemptAbsenceAllowed: true, exemptBroadcastAllowed: true, bopaMaxMonths: 6 },
+      ],
+      ["Ada Admin", { exemptBroadcastAllowed: true }, { exemptBroadcastAllowed: false }],
+    ]);
+  });
+
   it("only that authority's admin may change it, to an allowed value", async () => {
     const a = await createAuthority(db());
     const b = await createAuthority(db());
@@ -32,8 +54,10 @@ describe("authority settings", () => {
     const officerA = actorFor(await createUser(db()), [{ role: "officer", authorityId: a.id }]);
     const adminA = actorFor(await createUser(db()), [{ role: "admin", authorityId: a.id }]);
     await expect(updateAuthoritySettings(db(), adminB, a.id, { chaperoneLicenceYears: 2 })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(updateAuthoritySettings(db(), officerA, a.id, { chaperoneLicenceYears: 2 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateAuthoritySettings(db(), officerA, a.id, { exemptAbsenceAllowed: true })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateAuthoritySettings(db(), adminA, a.id, { chaperoneLicenceYears: 7 })).rejects.toBeInstanceOf(RuleError);
-    expect(await licenceYears(db(), a.id)).toBe(3);
+    await expect(updateAuthoritySettings(db(), adminA, a.id, { bopaMaxMonths: 24 })).rejects.toMatchObject({ fieldErrors: { bopaMaxMonths: ["Select the longest period a BOPA can cover"] } });
+    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12 });
+    expect(await auditFor(db(), "authority", a.id)).toEqual([]);
   });
 });

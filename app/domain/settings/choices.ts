@@ -1,2 +1,7 @@
+import { BOPA_RULES } from "../bopa/rules";
+
 /** How long a council may make its chaperone approvals last (years). */
 export const CHAPERONE_YEARS_CHOICES = [1, 2, 3] as const;
+
+/** The longest period a council lets a body of persons approval cover (months, BOPA-PERIOD). */
+export const BOPA_MONTHS_CHOICES = BOPA_RULES["BOPA-PERIOD"].choices;

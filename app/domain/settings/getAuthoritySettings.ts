@@ -2,9 +2,18 @@ import { eq } from "drizzle-orm";
 import { authoritySettings } from "#db/schema/chaperones";
 import type { Db } from "~/server/db.server";
 import { CHAPERONE_RULES } from "../chaperones/rules";
+import { BOPA_RULES } from "../bopa/rules";
+import { EXEMPTION_RULES } from "../exemptions/rules";
+
+export type AuthoritySettings = Awaited<ReturnType<typeof getAuthoritySettings>>;
 
 /** An authority's local settings, with the service defaults where it has not changed them. */
 export async function getAuthoritySettings(db: Db, authorityId: string) {
   const [row] = await db.select().from(authoritySettings).where(eq(authoritySettings.authorityId, authorityId));
-  return { chaperoneLicenceYears: row?.chaperoneLicenceYears ?? CHAPERONE_RULES["CHAPLIC-VALIDITY"].defaultYears };
+  return {
+    chaperoneLicenceYears: row?.chaperoneLicenceYears ?? CHAPERONE_RULES["CHAPLIC-VALIDITY"].defaultYears,
+    exemptAbsenceAllowed: row?.exemptAbsenceAllowed ?? EXEMPTION_RULES["EXEMPT-ABSENCE"].allowedByDefault,
+    exemptBroadcastAllowed: row?.exemptBroadcastAllowed ?? EXEMPTION_RULES["EXEMPT-BROADCAST"].allowedByDefault,
+    bopaMaxMonths: row?.bopaMaxMonths ?? BOPA_RULES["BOPA-PERIOD"].defaultMaxMonths,
+  };
 }

@@ -4,21 +4,29 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
-import { CHAPERONE_YEARS_CHOICES } from "./choices";
-import { getAuthoritySettings } from "./getAuthoritySettings";
+import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES } from "./choices";
+import { type AuthoritySettings, getAuthoritySettings } from "./getAuthoritySettings";
 
-/** An authority admin changes the authority's local settings (audited). */
-export async function updateAuthoritySettings(db: Db, actor: Actor, authorityId: string, input: { chaperoneLicenceYears: number }) {
+/** The settings an admin may change; any left out keep their value. */
+export type SettingsChange = Partial<AuthoritySettings>;
+
+/** An authority admin changes the authority's local settings (audited: the changed settings before and after). */
+export async function updateAuthoritySettings(db: Db, actor: Actor, authorityId: string, input: SettingsChange) {
   if (!can(actor, "admin:use", { authorityId })) throw new ForbiddenError();
-  if (!(CHAPERONE_YEARS_CHOICES as readonly number[]).includes(input.chaperoneLicenceYears)) {
+  if (input.chaperoneLicenceYears !== undefined && !(CHAPERONE_YEARS_CHOICES as readonly number[]).includes(input.chaperoneLicenceYears)) {
     throw RuleError.field("chaperoneLicenceYears", "Select how long chaperone approvals last");
   }
-  const before = await getAuthoritySettings(db, authorityId);
+  if (input.bopaMaxMonths !== undefined && !(BOPA_MONTHS_CHOICES as readonly number[]).includes(input.bopaMaxMonths)) {
+    throw RuleError.field("bopaMaxMonths", "Select the longest period a BOPA can cover");
+  }
+  const change: SettingsChange = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  const current = await getAuthoritySettings(db, authorityId);
+  const before = Object.fromEntries(Object.keys(change).map((key) => [key, current[key as keyof AuthoritySettings]]));
   await db.transaction(async (tx) => {
     await tx
       .insert(authoritySettings)
-      .values({ authorityId, chaperoneLicenceYears: input.chaperoneLicenceYears })
-      .onConflictDoUpdate({ target: authoritySettings.authorityId, set: { chaperoneLicenceYears: input.chaperoneLicenceYears, updatedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "authority.settings-changed", recordType: "authority", recordId: authorityId, before, after: input });
+      .values({ ...current, ...change, authorityId })
+      .onConflictDoUpdate({ target: authoritySettings.authorityId, set: { ...change, updatedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "authority.settings-changed", recordType: "authority", recordId: authorityId, before, after: change });
   });
 }

@@ -202,7 +202,15 @@ export function Select({ field, label, hint, options }: { field: Field; label: R
 }
 
 /** GOV.UK date input (day, month, year) over three flat fields; the first error among them is shown. */
-export function DateInput({ id, legend, hint, day, month, year }: { id: string; legend: ReactNode; hint?: ReactNode; day: Field; month: Field; year: Field }) {
+export function DateInput({
+  id,
+  legend,
+  hint,
+  day,
+  month,
+  year,
+  isPageHeading,
+}: { id: string; legend: ReactNode; hint?: ReactNode; day: Field; month: Field; year: Field; isPageHeading?: boolean }) {
   const error = [day, month, year].flatMap((f) => f.errors ?? [])[0];
   const part = (field: Field, label: string, width: 2 | 4) => (
     <div className="govuk-date-input__item">
@@ -224,7 +232,9 @@ export function DateInput({ id, legend, hint, day, month, year }: { id: string; 
   return (
     <div className={classes("govuk-form-group", !!error && "govuk-form-group--error")}>
       <fieldset className="govuk-fieldset" aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <legend className={classes("govuk-fieldset__legend", isPageHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--s")}>
+          {isPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
+        </legend>
         {hint ? (
           <div id={`${id}-hint`} className="govuk-hint">
             {hint}

@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { loadYesNo, yesNoAction } from "~/server/checker.server";
+import { questionTitle } from "~/ui/checker/CheckerPage";
+import { YesNoQuestionPage } from "~/ui/checker/YesNoQuestionPage";
+
+export const handle = { title: questionTitle };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json(await loadYesNo(request, "performed-before"));
+}
+
+export const action = (args: ActionFunctionArgs) => yesNoAction(args, "performed-before");
+
+export default function PerformedBefore() {
+  return <YesNoQuestionPage slug="performed-before" data={useLoaderData<typeof loader>()} lastResult={useActionData<typeof action>()} />;
+}
