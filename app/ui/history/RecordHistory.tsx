@@ -16,6 +16,10 @@ const ACTIONS: Record<string, string> = {
   "chaperone.information-requested": "More information requested",
   "chaperone.granted": "Approved",
   "chaperone.refused": "Refused",
+  "bopa.submitted": "Applied",
+  "bopa.granted": "Approved",
+  "bopa.refused": "Refused",
+  "bopa.revoked": "Revoked",
 };
 
 /** "Suspended: A concern has been referred", or the raw action name for anything not yet described. */

@@ -1,0 +1,68 @@
+import { Heading, Link, Text } from "@react-email/components";
+import { EmailLayout, heading, link, paragraph } from "./components/layout";
+
+export type BopaGrantedProps = {
+  name: string;
+  /** The approval's reference, e.g. NMC-BA-2026-000002. */
+  reference: string;
+  applicationReference: string;
+  organisationName: string;
+  authorityName: string;
+  /** YYYY-MM-DD */
+  validFrom: string;
+  validTo: string;
+  conditions: string[];
+  /** The application in the producer's pages, where the approval can be downloaded. */
+  url: string;
+  /** The public verification page. */
+  verifyUrl: string;
+};
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
+
+export const subject = (p: BopaGrantedProps) => `${p.reference}: body of persons approval granted`;
+
+export default function BopaGranted(p: BopaGrantedProps) {
+  return (
+    <EmailLayout preview={`${p.authorityName} has granted ${p.organisationName} a body of persons approval`}>
+      <Heading style={heading}>Your body of persons approval has been granted</Heading>
+      <Text style={paragraph}>Dear {p.name},</Text>
+      <Text style={paragraph}>
+        {p.authorityName} has granted application {p.applicationReference}. Approval {p.reference} for {p.organisationName} is valid from {format(p.validFrom)} to{" "}
+        {format(p.validTo)}.
+      </Text>
+      <Text style={paragraph}>The approval has these conditions:</Text>
+      {p.conditions.map((condition) => (
+        <Text key={condition} style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>
+          {condition}
+        </Text>
+      ))}
+      <Text style={paragraph}>
+        Sign in to download the signed approval:{" "}
+        <Link href={p.url} style={link}>
+          {p.url}
+        </Link>
+      </Text>
+      <Text style={paragraph}>
+        Anyone can check it at{" "}
+        <Link href={p.verifyUrl} style={link}>
+          {p.verifyUrl}
+        </Link>
+      </Text>
+    </EmailLayout>
+  );
+}
+
+export const previewProps: BopaGrantedProps = {
+  name: "Pete Producer",
+  reference: "NMC-BA-2026-000002",
+  applicationReference: "NMC-BP-2026-000001",
+  organisationName: "Footlights Productions Ltd",
+  authorityName: "Northmere Council",
+  validFrom: "2027-01-10",
+  validTo: "2027-12-20",
+  conditions: ["No payment is made to any child or to anyone for a child, beyond expenses.", "The council may inspect any performance or rehearsal."],
+  url: "http://localhost:3000/producer/bopa/00000000-0000-4000-8000-000000000000",
+  verifyUrl: "http://localhost:3000/verify/NMC-BA-2026-000002",
+};
