@@ -1,5 +1,4 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -14,11 +13,10 @@ import {
   requestChaperoneInformation,
 } from "~/domain/chaperones.server";
 import { CHAPERONE_CHECKS, type CheckName, checkName, outcomeOf } from "~/domain/chaperones/checks";
-import { dispatchEmails } from "~/domain/notifications.server";
 import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { guard, invalid, readForm, replyWithError } from "~/server/forms.server";
+import { guard, readForm, submitForm } from "~/server/forms.server";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag } from "~/ui/govuk/components";
 import { DateInput, Radios, Textarea, TextInput } from "~/ui/govuk/fields";
@@ -84,65 +82,34 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   const { actor } = await requireCapability(request, context, "chaperone-application:decide");
   const id = params.applicationId ?? "";
-  const back = (done: string) => redirect(`/officer/chaperones/${id}?done=${done}`);
+  const back = (done: string) => () => redirect(`/officer/chaperones/${id}?done=${done}`);
   switch (formData.get("intent")) {
-    case "check": {
-      const submission = parseWithZod(formData, { schema: checkSchema });
-      if (submission.status !== "success") return invalid(submission);
-      const { check, outcome, note, dateDay, dateMonth, dateYear } = submission.value;
-      const date = CHAPERONE_CHECKS[check].needsDate ? (parseDateParts(dateDay, dateMonth, dateYear, "date") as { iso: string }).iso : null;
-      try {
-        await recordChaperoneCheck(db(), actor, id, { check, outcome: outcome!, note, date });
-      } catch (error) {
-        return replyWithError(submission, error);
-      }
-      return back(`check-${check}`);
-    }
-    case "judge": {
-      const submission = parseWithZod(formData, { schema: judgeSchema });
-      if (submission.status !== "success") return invalid(submission);
-      try {
-        await judgeReference(db(), actor, id, submission.value.refereeId, submission.value.judgement);
-      } catch (error) {
-        return replyWithError(submission, error);
-      }
-      return back("judged");
-    }
-    case "request-information": {
-      const submission = parseWithZod(formData, { schema: informationSchema });
-      if (submission.status !== "success") return invalid(submission);
-      try {
-        const { outboxIds } = await requestChaperoneInformation(db(), actor, id, submission.value.message, context.baseUrl);
-        await dispatchEmails(outboxIds);
-      } catch (error) {
-        return replyWithError(submission, error);
-      }
-      return back("information-requested");
-    }
-    case "grant": {
-      const submission = parseWithZod(formData, { schema: grantSchema });
-      if (submission.status !== "success") return invalid(submission);
-      const { startDateDay, startDateMonth, startDateYear, restrictions } = submission.value;
-      const start = anyDatePart(submission.value, "startDate") ? (parseDateParts(startDateDay, startDateMonth, startDateYear, "start date") as { iso: string }).iso : null;
-      try {
-        const { outboxIds } = await grantChaperoneLicence(db(), actor, id, { startDate: start, restrictions }, context.baseUrl);
-        await dispatchEmails(outboxIds);
-      } catch (error) {
-        return replyWithError(submission, error);
-      }
-      return back("granted");
-    }
-    case "refuse": {
-      const submission = parseWithZod(formData, { schema: refuseSchema });
-      if (submission.status !== "success") return invalid(submission);
-      try {
-        const { outboxIds } = await refuseChaperoneApplication(db(), actor, id, submission.value.reasons, context.baseUrl);
-        await dispatchEmails(outboxIds);
-      } catch (error) {
-        return replyWithError(submission, error);
-      }
-      return back("refused");
-    }
+    case "check":
+      return submitForm(
+        formData,
+        checkSchema,
+        ({ check, outcome, note, dateDay, dateMonth, dateYear }) => {
+          const date = CHAPERONE_CHECKS[check].needsDate ? (parseDateParts(dateDay, dateMonth, dateYear, "date") as { iso: string }).iso : null;
+          return recordChaperoneCheck(db(), actor, id, { check, outcome: outcome!, note, date });
+        },
+        back(`check-${formData.get("check")}`),
+      );
+    case "judge":
+      return submitForm(formData, judgeSchema, (v) => judgeReference(db(), actor, id, v.refereeId, v.judgement), back("judged"));
+    case "request-information":
+      return submitForm(formData, informationSchema, (v) => requestChaperoneInformation(db(), actor, id, v.message, context.baseUrl), back("information-requested"));
+    case "grant":
+      return submitForm(
+        formData,
+        grantSchema,
+        (v) => {
+          const start = anyDatePart(v, "startDate") ? (parseDateParts(v.startDateDay, v.startDateMonth, v.startDateYear, "start date") as { iso: string }).iso : null;
+          return grantChaperoneLicence(db(), actor, id, { startDate: start, restrictions: v.restrictions }, context.baseUrl);
+        },
+        back("granted"),
+      );
+    case "refuse":
+      return submitForm(formData, refuseSchema, (v) => refuseChaperoneApplication(db(), actor, id, v.reasons, context.baseUrl), back("refused"));
     default:
       throw new Response("Unknown action", { status: 400 });
   }

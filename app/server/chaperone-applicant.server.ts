@@ -1,15 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { getMyChaperoneApplication, type SectionInput, saveApplicationSection } from "~/domain/chaperones.server";
-import type { IncomingFile } from "~/domain/uploads.server";
 import { requireCapability } from "./auth.server";
 import { db } from "./db.server";
 import { invalid, readForm, replyWithError } from "./forms.server";
 
-/** The most a question page with a file reads into memory; the upload rules (5 MB photographs, 10 MB documents) are checked after. */
-export const UPLOAD_READ_LIMIT = 25 * 1024 * 1024;
 
 export const TASK_LIST = "/chaperone/application";
 export const CHECK_ANSWERS = "/chaperone/application/check";
@@ -44,18 +41,4 @@ export async function saveSectionAction<Schema extends z.ZodType<unknown, Record
     return replyWithError(submission, error);
   }
   return afterSave(formData);
-}
-
-/** The file chosen in a file input, or null when none was chosen (a file input with nothing picked posts an empty, nameless part). */
-export async function chosenFile(formData: FormData, name: string): Promise<IncomingFile | null> {
-  const value = formData.get(name);
-  if (!(value instanceof Blob)) return null;
-  const filename = "name" in value && typeof value.name === "string" ? value.name : "";
-  if (value.size === 0 && !filename) return null;
-  return { bytes: Buffer.from(await value.arrayBuffer()), filename };
-}
-
-/** The reply when a file was over the read limit (the form could not be read, so nothing else typed can be kept). */
-export function fileTooLarge(field: string, message: string) {
-  return json({ status: "error" as const, initialValue: {}, error: { [field]: [message] } }, { status: 400 });
 }

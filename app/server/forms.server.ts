@@ -6,7 +6,11 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import { ForbiddenError, NotFoundError, RuleError } from "~/domain/errors";
+import { dispatchEmails } from "~/domain/notifications.server";
+import type { IncomingFile } from "~/domain/uploads.server";
 import { CSRF_FIELD, csrfRejected, tokensMatch } from "./csrf.server";
 
 /** Reads a posted form and checks its CSRF token: every action starts here. */
@@ -21,6 +25,9 @@ export async function readForm(request: Request, context: AppLoadContext) {
   formData.delete(CSRF_FIELD);
   return formData;
 }
+
+/** The most a form with a file reads into memory; the upload rules (5 MB photographs, 10 MB documents) are checked after. */
+export const UPLOAD_READ_LIMIT = 25 * 1024 * 1024;
 
 /** Reads a multipart form with a file (held in memory, at most `maxBytes`) and checks its CSRF token. */
 export async function readUploadForm(request: Request, context: AppLoadContext, maxBytes: number) {
@@ -65,4 +72,39 @@ export async function guard<T>(work: Promise<T>): Promise<T> {
 
 export function invalid<T>(submission: Submission<T>, hideFields: string[] = []) {
   return json(submission.reply({ hideFields }), { status: 400 });
+}
+
+/** The file chosen in a file input, or null when none was chosen (a file input with nothing picked posts an empty, nameless part). */
+export async function chosenFile(formData: FormData, name: string): Promise<IncomingFile | null> {
+  const value = formData.get(name);
+  if (!(value instanceof Blob)) return null;
+  const filename = "name" in value && typeof value.name === "string" ? value.name : "";
+  if (value.size === 0 && !filename) return null;
+  return { bytes: Buffer.from(await value.arrayBuffer()), filename };
+}
+
+/** The reply when a file was over the read limit (the form could not be read, so nothing else typed can be kept). */
+export function fileTooLarge(field: string, message: string) {
+  return json({ status: "error" as const, initialValue: {}, error: { [field]: [message] } }, { status: 400 });
+}
+
+/**
+ * A form that calls one verb: checks the form against the schema, runs the verb, sends the emails it queued
+ * (`outboxIds`), then `then()` — usually a redirect. Invalid input and rule failures go back to the form.
+ */
+export async function submitForm<Schema extends z.ZodType<unknown, Record<string, unknown>>>(
+  formData: FormData,
+  schema: Schema,
+  run: (value: z.output<Schema>) => Promise<unknown>,
+  then: () => Response,
+) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return invalid(submission);
+  try {
+    const outboxIds = ((await run(submission.value)) as { outboxIds?: string[] } | undefined)?.outboxIds;
+    if (outboxIds?.length) await dispatchEmails(outboxIds);
+  } catch (error) {
+    return replyWithError(submission, error);
+  }
+  return then();
 }

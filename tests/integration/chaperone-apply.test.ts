@@ -8,25 +8,17 @@ import { saveApplicationSection } from "~/domain/chaperones/saveApplicationSecti
 import { sectionStatuses } from "~/domain/chaperones/sections";
 import { startChaperoneApplication } from "~/domain/chaperones/startChaperoneApplication";
 import { submitChaperoneApplication } from "~/domain/chaperones/submitChaperoneApplication";
-import { ForbiddenError, NotFoundError, RuleError } from "~/domain/errors";
+import { ForbiddenError, NotFoundError, } from "~/domain/errors";
 import { hashToken } from "~/domain/identity/tokens";
 import { actorFor, auditFor, createUser, outboxUrl, tokenFromUrl } from "../factories";
 import { useTestDatabase } from "../setup/db";
+import { ruleErrors } from "../setup/routes";
 import { BASE, completeAnswers, completeApplication, createChaperone, setUpCouncil } from "./chaperone-helpers";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest lifecycle helper, not a React hook
 const db = useTestDatabase();
 const TODAY = "2026-11-23";
 const NOW = new Date("2026-11-23T10:00:00Z");
-
-async function ruleErrors(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error).toBeInstanceOf(RuleError);
-  return (error as RuleError).fieldErrors;
-}
 
 describe("startChaperoneApplication", () => {
   it("starts one draft per applicant and returns it again, audited once", async () => {

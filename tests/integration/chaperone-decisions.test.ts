@@ -16,6 +16,7 @@ import { findPublicDocument } from "~/domain/documents/findPublicDocument";
 import { ForbiddenError, NotFoundError, RuleError } from "~/domain/errors";
 import { actorFor, auditFor, createAuthority, createChaperoneApplication, createUser, outboxFor } from "../factories";
 import { useTestDatabase } from "../setup/db";
+import { ruleMessages } from "../setup/routes";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest lifecycle helper, not a React hook
 const db = useTestDatabase();
@@ -44,15 +45,6 @@ async function completeChecks(w: World) {
   await recordChaperoneCheck(db(), w.officerA, w.id, { check: "interview", outcome: "passed", date: "2026-11-20" }, NOW);
   await recordChaperoneCheck(db(), w.officerA, w.id, { check: "training", outcome: "confirmed" }, NOW);
   for (const referee of w.referees) await judgeReference(db(), w.officerA, w.id, referee.id, "satisfactory", NOW);
-}
-
-async function ruleMessages(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RuleError);
-  return Object.values((error as RuleError).fieldErrors).flat();
 }
 
 describe("listChaperoneQueue", () => {

@@ -3,34 +3,19 @@ import { action as photoAction } from "~/routes/chaperone.application.photo";
 import { loader as uploadLoader } from "~/routes/chaperone.uploads.$uploadId";
 import { getMyChaperoneApplication } from "~/domain/chaperones/getMyChaperoneApplication";
 import { startChaperoneApplication } from "~/domain/chaperones/startChaperoneApplication";
-import { startSession } from "~/server/session.server";
 import { useTestDatabase } from "../setup/db";
+import { TOKEN, routeContext, run, signedIn } from "../setup/routes";
 import { createChaperone, pngPhoto, setUpCouncil } from "./chaperone-helpers";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest lifecycle helper, not a React hook
 const db = useTestDatabase();
-const TOKEN = "t".repeat(43);
-const context = { csrfToken: TOKEN, cspNonce: "n", ip: "198.51.100.7", baseUrl: "http://localhost" };
-
-async function signedIn(user: { id: string }) {
-  const setCookie = await startSession(new Request("http://localhost/"), user.id, { staff: false, ip: null });
-  return setCookie.split(";")[0];
-}
+const context = routeContext();
 
 function upload(cookie: string, bytes: Buffer, name: string) {
   const form = new FormData();
   form.set("csrf", TOKEN);
   form.set("photo", new File([new Uint8Array(bytes)], name));
   return new Request("http://localhost/chaperone/application/photo", { method: "POST", body: form, headers: { Cookie: cookie } });
-}
-
-async function run(promise: Promise<unknown>) {
-  try {
-    return (await promise) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
 }
 
 describe("the photograph page", () => {
