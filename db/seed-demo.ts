@@ -2,7 +2,20 @@ import { demoPhoto } from "../app/domain/documents/demoPhoto";
 import { issueDocument } from "../app/domain/documents/issueDocument";
 import type { Actor } from "../app/domain/actor";
 import type { Db } from "../app/server/db.server";
-import { createAuthority, createChaperoneApplication, createOrganisation, createSchool, createUser } from "./factories";
+import { eq } from "drizzle-orm";
+import {
+  createAuthority,
+  createChaperoneApplication,
+  createChild,
+  createOrganisation,
+  createPerformanceDays,
+  createProduction,
+  createSchool,
+  createUsedShare,
+  createUser,
+} from "./factories";
+import { createBopaApplication } from "./factories-bopa";
+import { issuedDocuments } from "./schema/documents";
 import type { Role } from "./schema/identity";
 
 export const DEMO_PASSWORD = "demo-password-2026";
@@ -77,7 +90,47 @@ export async function seedDemo(db: Db, baseUrl: string) {
   // A second chaperone whose application waits in the Northmere officer's queue, both references in.
   const candidate = await createUser(db, { email: "chaperone2@demo.example", name: "Casey Candidate", password: DEMO_PASSWORD, memberships: [{ role: "chaperone" }] });
   await createChaperoneApplication(db, { authorityId: northmere.id, applicant: candidate, submittedAt: new Date(Date.now() - 3 * 86_400_000) });
+  await seedDemoChildren(db, { northmere, company, parent: demoUsers.parent, producer: demoUsers.producer, school: northmereSchools[0] });
   return { northmere, eastbrook, company, employer, documents };
+}
+
+/**
+ * The demo parent's two children and Footlights' productions: Amelia is in the spring showcase's cast; Oliver
+ * is not shared with anyone yet and has 3 performance days on record (so a 4th is exempt and a 5th is not).
+ * Footlights' BOPA from Northmere (the seeded approval) is in the register as a granted application.
+ */
+async function seedDemoChildren(
+  db: Db,
+  d: { northmere: { id: string }; company: { id: string }; parent: { id: string }; producer: { id: string }; school: { id: string } },
+) {
+  const home = { parentUserId: d.parent.id, homeAuthorityId: d.northmere.id, addressLine1: "12 Market Street", town: "Northmere", postcode: "NM1 2AB", schoolId: d.school.id };
+  const amelia = await createChild(db, { ...home, firstName: "Amelia", lastName: "Example", dateOfBirth: "2015-03-14" });
+  const oliver = await createChild(db, { ...home, firstName: "Oliver", lastName: "Example", dateOfBirth: "2017-06-02" });
+  const venue = { organisationId: d.company.id, hostAuthorityId: d.northmere.id, createdByUserId: d.producer.id, venueName: "Northmere Playhouse", venuePostcode: "NM1 1AA" };
+  const showcase = await createProduction(db, { ...venue, title: "Spring showcase", kind: "amateur", firstDate: "2027-03-01", lastDate: "2027-03-31" });
+  await createProduction(db, { ...venue, title: "Cinderella", kind: "theatre", paid: true, firstDate: "2026-12-01", lastDate: "2027-01-10" });
+  await createUsedShare(db, { childId: amelia.id, productionId: showcase.id, parentUserId: d.parent.id, usedByUserId: d.producer.id });
+  await createPerformanceDays(db, amelia.id, ["2026-10-10"], { productionTitle: "Autumn charity concert", organiserName: "Footlights Productions Ltd", authorityId: d.northmere.id });
+  await createPerformanceDays(db, oliver.id, ["2026-11-07", "2026-12-12", "2027-02-06"], {
+    basis: "reported-by-parent",
+    productionTitle: "Northmere Youth Choir concerts",
+    organiserName: "Northmere Youth Choir",
+    recordedByUserId: d.parent.id,
+  });
+  const [approval] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.kind, "bopa-approval"));
+  await createBopaApplication(db, {
+    organisationId: d.company.id,
+    hostAuthorityId: d.northmere.id,
+    submittedByUserId: d.producer.id,
+    status: "granted",
+    documentId: approval.id,
+    periodFrom: approval.validFrom,
+    periodTo: approval.validTo,
+    submittedAt: new Date("2026-09-01T09:00:00Z"),
+    performances: "Footlights Youth Theatre spring showcase and summer concert",
+    safeguardingLeadName: "Pete Producer",
+    conditions: (approval.content as { conditions: string[] }).conditions,
+  });
 }
 
 /** One document of each kind, issued by the Northmere demo officer, so they can be opened, downloaded and verified at once. */

@@ -1,4 +1,7 @@
 import type { ReactElement } from "react";
+import BopaGranted, * as bopaGranted from "./bopa-granted";
+import BopaRefused, * as bopaRefused from "./bopa-refused";
+import BopaSubmitted, * as bopaSubmitted from "./bopa-submitted";
 import ChaperoneApplicationSubmitted, * as chaperoneApplicationSubmitted from "./chaperone-application-submitted";
 import ChaperoneReferenceRequest, * as chaperoneReferenceRequest from "./chaperone-reference-request";
 import ChaperoneApproved, * as chaperoneApproved from "./chaperone-approved";
@@ -6,8 +9,11 @@ import ChaperoneChangeReported, * as chaperoneChangeReported from "./chaperone-c
 import ChaperoneInformationRequested, * as chaperoneInformationRequested from "./chaperone-information-requested";
 import ChaperoneRefused, * as chaperoneRefused from "./chaperone-refused";
 import ChaperoneRenewalReminder, * as chaperoneRenewalReminder from "./chaperone-renewal-reminder";
+import ChildInvitation, * as childInvitation from "./child-invitation";
+import ChildShared, * as childShared from "./child-shared";
 import ConfirmEmail, * as confirmEmail from "./confirm-email";
 import DocumentStatusChanged, * as documentStatusChanged from "./document-status-changed";
+import ExemptPerformanceRecorded, * as exemptPerformanceRecorded from "./exempt-performance-recorded";
 import ResetPassword, * as resetPassword from "./reset-password";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
 
@@ -23,6 +29,9 @@ function template<P>(component: (props: P) => ReactElement, mod: { subject: (p: 
 
 /** Every notice the service sends: one template each, with preview props. */
 export const templates = {
+  "bopa-granted": template(BopaGranted, bopaGranted),
+  "bopa-refused": template(BopaRefused, bopaRefused),
+  "bopa-submitted": template(BopaSubmitted, bopaSubmitted),
   "chaperone-application-submitted": template(ChaperoneApplicationSubmitted, chaperoneApplicationSubmitted),
   "chaperone-reference-request": template(ChaperoneReferenceRequest, chaperoneReferenceRequest),
   "chaperone-approved": template(ChaperoneApproved, chaperoneApproved),
@@ -30,8 +39,11 @@ export const templates = {
   "chaperone-information-requested": template(ChaperoneInformationRequested, chaperoneInformationRequested),
   "chaperone-refused": template(ChaperoneRefused, chaperoneRefused),
   "chaperone-renewal-reminder": template(ChaperoneRenewalReminder, chaperoneRenewalReminder),
+  "child-invitation": template(ChildInvitation, childInvitation),
+  "child-shared": template(ChildShared, childShared),
   "confirm-email": template(ConfirmEmail, confirmEmail),
   "document-status-changed": template(DocumentStatusChanged, documentStatusChanged),
+  "exempt-performance-recorded": template(ExemptPerformanceRecorded, exemptPerformanceRecorded),
   "reset-password": template(ResetPassword, resetPassword),
   "staff-invitation": template(StaffInvitation, staffInvitation),
 };

@@ -26,6 +26,18 @@ export default function OfficerHome() {
         – check and decide applications to be a chaperone
       </p>
       <p className="govuk-body">
+        <Link className="govuk-link" to="/officer/bopa">
+          Body of persons approvals
+        </Link>{" "}
+        – decide applications from organisations putting on performances in your area
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/officer/exempt-performances">
+          Exempt performances
+        </Link>{" "}
+        – children from your area, or performing in it, under the four-day rule, a BOPA or a school performance
+      </p>
+      <p className="govuk-body">
         <Link className="govuk-link" to="/officer/chaperone-register">
           Check a chaperone
         </Link>{" "}
