@@ -27,6 +27,8 @@ async function fillDate(page: Page, group: string, [day, month, year]: [string, 
 }
 
 test("a parent adds a child and shares them with a production by code; the producer adds the child once and can't open the parent's pages", async ({ page }) => {
+  // A long journey with an accessibility check on every page.
+  test.setTimeout(150_000);
   const year = new Date().getFullYear();
 
   // The parent adds their child once.

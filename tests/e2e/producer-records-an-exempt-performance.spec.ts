@@ -11,6 +11,7 @@ async function fillDate(page: Page, group: string, [day, month, year]: [string, 
 }
 
 test("a parent shares a child; the producer records an exempt 4th day, and a 5th is refused with the reason", async ({ page }) => {
+  test.setTimeout(120_000);
   // The parent shares Oliver with a code.
   await loginAs(page, "parent");
   await page.goto("/children");
