@@ -12,6 +12,7 @@ import { authorities, type OrganisationKind, organisations, schools } from "./sc
 import { memberships, type Role, users } from "./schema/identity";
 import { chaperoneApplications, chaperoneReferees } from "./schema/chaperones";
 import { childShares, children, performanceDays, productions } from "./schema/children";
+import { performanceApplications, scheduleDays } from "./schema/licences";
 import { uploads } from "./schema/uploads";
 
 let sequence = 0;
@@ -232,4 +233,26 @@ export async function createPerformanceDays(db: Db, childId: string, dates: stri
     .insert(performanceDays)
     .values(dates.map((date) => ({ childId, date, basis: "four-day-rule" as const, productionTitle: "Earlier show", organiserName: "Another company", ...overrides })))
     .returning();
+}
+
+/** A performance licence application for a cast child, with schedule days (an ordinary evening performance each) if given. */
+export async function createPerformanceApplication(
+  db: Db,
+  overrides: Partial<typeof performanceApplications.$inferInsert> & { productionId: string; organisationId: string; childId: string; authorityId: string },
+  days: (Partial<typeof scheduleDays.$inferInsert> & { date: string })[] = [],
+) {
+  const [application] = await db.insert(performanceApplications).values(overrides).returning();
+  if (days.length) {
+    await db.insert(scheduleDays).values(
+      days.map((d) => ({
+        arrive: "17:30",
+        depart: "21:00",
+        performing: [{ start: "19:00", end: "20:30" }],
+        breaks: [{ start: "18:00", end: "18:45", kind: "meal" as const }],
+        ...d,
+        applicationId: application.id,
+      })),
+    );
+  }
+  return application;
 }

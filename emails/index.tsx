@@ -14,7 +14,16 @@ import ChildShared, * as childShared from "./child-shared";
 import ConfirmEmail, * as confirmEmail from "./confirm-email";
 import DocumentStatusChanged, * as documentStatusChanged from "./document-status-changed";
 import ExemptPerformanceRecorded, * as exemptPerformanceRecorded from "./exempt-performance-recorded";
+import LicenceGranted, * as licenceGranted from "./licence-granted";
+import LicenceInformationRequested, * as licenceInformationRequested from "./licence-information-requested";
+import LicenceParentPartComplete, * as licenceParentPartComplete from "./licence-parent-part-complete";
+import LicenceProducerStarted, * as licenceProducerStarted from "./licence-producer-started";
+import LicenceRefused, * as licenceRefused from "./licence-refused";
+import LicenceSubmitted, * as licenceSubmitted from "./licence-submitted";
 import ResetPassword, * as resetPassword from "./reset-password";
+import SchoolConsultationReminder, * as schoolConsultationReminder from "./school-consultation-reminder";
+import SchoolConsultationRequest, * as schoolConsultationRequest from "./school-consultation-request";
+import SchoolObjected, * as schoolObjected from "./school-objected";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
 
 type Template<P> = {
@@ -44,7 +53,16 @@ export const templates = {
   "confirm-email": template(ConfirmEmail, confirmEmail),
   "document-status-changed": template(DocumentStatusChanged, documentStatusChanged),
   "exempt-performance-recorded": template(ExemptPerformanceRecorded, exemptPerformanceRecorded),
+  "licence-granted": template(LicenceGranted, licenceGranted),
+  "licence-information-requested": template(LicenceInformationRequested, licenceInformationRequested),
+  "licence-parent-part-complete": template(LicenceParentPartComplete, licenceParentPartComplete),
+  "licence-producer-started": template(LicenceProducerStarted, licenceProducerStarted),
+  "licence-refused": template(LicenceRefused, licenceRefused),
+  "licence-submitted": template(LicenceSubmitted, licenceSubmitted),
   "reset-password": template(ResetPassword, resetPassword),
+  "school-consultation-reminder": template(SchoolConsultationReminder, schoolConsultationReminder),
+  "school-consultation-request": template(SchoolConsultationRequest, schoolConsultationRequest),
+  "school-objected": template(SchoolObjected, schoolObjected),
   "staff-invitation": template(StaffInvitation, staffInvitation),
 };
 

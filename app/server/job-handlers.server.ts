@@ -1,5 +1,6 @@
 import { deliverEmail } from "~/domain/notifications/deliverEmail";
 import { sendRenewalReminders } from "~/domain/chaperones/sendRenewalReminders";
+import { sendConsultationReminders } from "~/domain/schools/sendConsultationReminders";
 import { dispatchEmails, sweepOutbox } from "~/domain/notifications/dispatchEmails";
 import { db } from "./db.server";
 import { appUrl, env } from "./env.server";
@@ -16,6 +17,10 @@ export function jobHandlers(): JobHandlers {
     },
     [QUEUES.renewalReminders]: async () => {
       const { outboxIds } = await sendRenewalReminders(db(), appUrl());
+      await dispatchEmails(outboxIds);
+    },
+    [QUEUES.schoolConsultationReminders]: async () => {
+      const { outboxIds } = await sendConsultationReminders(db(), appUrl());
       await dispatchEmails(outboxIds);
     },
   };

@@ -5,12 +5,14 @@ export const QUEUES = {
   deliverEmail: "deliver-email",
   sweepOutbox: "sweep-outbox",
   renewalReminders: "chaperone-renewal-reminders",
+  schoolConsultationReminders: "school-consultation-reminders",
 } as const;
 
 /** Recurring jobs (cron, Europe/London). pg-boss runs each schedule once across all workers. */
 export const SCHEDULES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], string>> = {
   "sweep-outbox": "* * * * *",
   "chaperone-renewal-reminders": "0 8 * * *",
+  "school-consultation-reminders": "0 8 * * *",
 };
 
 export type JobHandlers = Record<string, (data: unknown) => Promise<void>>;

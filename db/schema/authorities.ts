@@ -24,6 +24,8 @@ export const schools = pgTable(
     name: text().notNull(),
     urn: text().unique(),
     postcode: text(),
+    /** The school office's address for the council's requests, used when no one from the school has an account. */
+    email: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   // officer and admin lists of an authority's schools

@@ -123,6 +123,9 @@ export const authoritySettings = pgTable("authority_settings", {
   exemptBroadcastAllowed: boolean().notNull().default(false),
   /** BOPA-PERIOD: the longest period a body of persons approval may cover. */
   bopaMaxMonths: integer().notNull().default(12),
+  /** SCHOOL-DEADLINE: working days a school has to answer; SCHOOL-ALWAYS: consult the school even when no school is missed. */
+  schoolResponseWorkingDays: integer().notNull().default(5),
+  consultSchoolAlways: boolean().notNull().default(false),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

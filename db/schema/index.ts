@@ -8,3 +8,4 @@ export * from "./uploads";
 export * from "./reminders";
 export * from "./children";
 export * from "./bopa";
+export * from "./licences";

@@ -8,12 +8,14 @@ import { useTestDatabase } from "../setup/db";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest lifecycle helper, not a React hook
 const db = useTestDatabase();
+/** SCHOOL-DEADLINE and asking the school only when school is missed. */
+const SCHOOL_DEFAULTS = { schoolResponseWorkingDays: 5, consultSchoolAlways: false };
 
 describe("authority settings", () => {
   it("defaults to 3-year chaperone approvals; an admin changes it, audited, and grants use it", async () => {
     const a = await createAuthority(db());
     const admin = actorFor(await createUser(db(), { name: "Ada Admin" }), [{ role: "admin", authorityId: a.id }]);
-    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12 });
+    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12, ...SCHOOL_DEFAULTS });
     await updateAuthoritySettings(db(), admin, a.id, { chaperoneLicenceYears: 2 });
     expect(await licenceYears(db(), a.id)).toBe(2);
     await updateAuthoritySettings(db(), admin, a.id, { chaperoneLicenceYears: 1 });
@@ -31,9 +33,9 @@ describe("authority settings", () => {
     const admin = actorFor(await createUser(db(), { name: "Ada Admin" }), [{ role: "admin", authorityId: a.id }]);
     await updateAuthoritySettings(db(), admin, a.id, { chaperoneLicenceYears: 2 });
     await updateAuthoritySettings(db(), admin, a.id, { exemptAbsenceAllowed: true, exemptBroadcastAllowed: true, bopaMaxMonths: 6 });
-    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 2, exemptAbsenceAllowed: true, exemptBroadcastAllowed: true, bopaMaxMonths: 6 });
+    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 2, exemptAbsenceAllowed: true, exemptBroadcastAllowed: true, bopaMaxMonths: 6, ...SCHOOL_DEFAULTS });
     // another council keeps the defaults
-    expect(await getAuthoritySettings(db(), b.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12 });
+    expect(await getAuthoritySettings(db(), b.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12, ...SCHOOL_DEFAULTS });
     await updateAuthoritySettings(db(), admin, a.id, { exemptBroadcastAllowed: false });
     expect(await getAuthoritySettings(db(), a.id)).toMatchObject({ exemptAbsenceAllowed: true, exemptBroadcastAllowed: false, bopaMaxMonths: 6 });
     const audit = await auditFor(db(), "authority", a.id);
@@ -57,7 +59,19 @@ describe("authority settings", () => {
     await expect(updateAuthoritySettings(db(), officerA, a.id, { exemptAbsenceAllowed: true })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateAuthoritySettings(db(), adminA, a.id, { chaperoneLicenceYears: 7 })).rejects.toBeInstanceOf(RuleError);
     await expect(updateAuthoritySettings(db(), adminA, a.id, { bopaMaxMonths: 24 })).rejects.toMatchObject({ fieldErrors: { bopaMaxMonths: ["Select the longest period a BOPA can cover"] } });
-    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12 });
+    expect(await getAuthoritySettings(db(), a.id)).toEqual({ chaperoneLicenceYears: 3, exemptAbsenceAllowed: false, exemptBroadcastAllowed: false, bopaMaxMonths: 12, ...SCHOOL_DEFAULTS });
     expect(await auditFor(db(), "authority", a.id)).toEqual([]);
+  });
+
+  it("an admin gives schools 10 working days to answer and asks them about every application", async () => {
+    const a = await createAuthority(db());
+    const admin = actorFor(await createUser(db(), { name: "Ada Admin" }), [{ role: "admin", authorityId: a.id }]);
+    await expect(updateAuthoritySettings(db(), admin, a.id, { schoolResponseWorkingDays: 4 })).rejects.toMatchObject({
+      fieldErrors: { schoolResponseWorkingDays: ["Select how many working days a school has to answer"] },
+    });
+    await updateAuthoritySettings(db(), admin, a.id, { schoolResponseWorkingDays: 10, consultSchoolAlways: true });
+    expect(await getAuthoritySettings(db(), a.id)).toMatchObject({ schoolResponseWorkingDays: 10, consultSchoolAlways: true });
+    const [event] = await auditFor(db(), "authority", a.id);
+    expect(event.after).toEqual({ schoolResponseWorkingDays: 10, consultSchoolAlways: true });
   });
 });

@@ -27,6 +27,7 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   "chaperone-application:decide": ["officer"],
   "chaperone-register:search": ["officer"],
   "bopa:decide": ["officer"],
+  "performance-application:decide": ["officer"],
   "organisation:invite": ["producer", "employer"],
   "parent:use": ["parent"],
   "producer:use": ["producer"],

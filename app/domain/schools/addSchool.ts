@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
 
-export type AddSchoolInput = { authorityId: string; name: string; urn?: string; postcode?: string };
+export type AddSchoolInput = { authorityId: string; name: string; urn?: string; postcode?: string; email?: string };
 
 /** An authority admin adds a school to the authority's list. */
 export async function addSchool(db: Db, actor: Actor, input: AddSchoolInput) {
@@ -18,7 +18,7 @@ export async function addSchool(db: Db, actor: Actor, input: AddSchoolInput) {
   return db.transaction(async (tx) => {
     const [school] = await tx
       .insert(schools)
-      .values({ authorityId: input.authorityId, name: input.name, urn: input.urn || null, postcode: input.postcode?.toUpperCase() || null })
+      .values({ authorityId: input.authorityId, name: input.name, urn: input.urn || null, postcode: input.postcode?.toUpperCase() || null, email: input.email?.toLowerCase() || null })
       .returning();
     await recordAudit(tx, actor, { action: "school.added", recordType: "school", recordId: school.id, after: school });
     return school;

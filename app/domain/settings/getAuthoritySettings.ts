@@ -4,6 +4,7 @@ import type { Db } from "~/server/db.server";
 import { CHAPERONE_RULES } from "../chaperones/rules";
 import { BOPA_RULES } from "../bopa/rules";
 import { EXEMPTION_RULES } from "../exemptions/rules";
+import { LICENCE_RULES } from "../licences/rules";
 
 export type AuthoritySettings = Awaited<ReturnType<typeof getAuthoritySettings>>;
 
@@ -15,5 +16,7 @@ export async function getAuthoritySettings(db: Db, authorityId: string) {
     exemptAbsenceAllowed: row?.exemptAbsenceAllowed ?? EXEMPTION_RULES["EXEMPT-ABSENCE"].allowedByDefault,
     exemptBroadcastAllowed: row?.exemptBroadcastAllowed ?? EXEMPTION_RULES["EXEMPT-BROADCAST"].allowedByDefault,
     bopaMaxMonths: row?.bopaMaxMonths ?? BOPA_RULES["BOPA-PERIOD"].defaultMaxMonths,
+    schoolResponseWorkingDays: row?.schoolResponseWorkingDays ?? LICENCE_RULES["SCHOOL-DEADLINE"].defaultWorkingDays,
+    consultSchoolAlways: row?.consultSchoolAlways ?? false,
   };
 }

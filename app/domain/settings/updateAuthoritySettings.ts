@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
-import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES } from "./choices";
+import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "./choices";
 import { type AuthoritySettings, getAuthoritySettings } from "./getAuthoritySettings";
 
 /** The settings an admin may change; any left out keep their value. */
@@ -18,6 +18,9 @@ export async function updateAuthoritySettings(db: Db, actor: Actor, authorityId:
   }
   if (input.bopaMaxMonths !== undefined && !(BOPA_MONTHS_CHOICES as readonly number[]).includes(input.bopaMaxMonths)) {
     throw RuleError.field("bopaMaxMonths", "Select the longest period a BOPA can cover");
+  }
+  if (input.schoolResponseWorkingDays !== undefined && !(SCHOOL_WORKING_DAYS_CHOICES as readonly number[]).includes(input.schoolResponseWorkingDays)) {
+    throw RuleError.field("schoolResponseWorkingDays", "Select how many working days a school has to answer");
   }
   const change: SettingsChange = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const current = await getAuthoritySettings(db, authorityId);
