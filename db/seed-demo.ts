@@ -8,13 +8,18 @@ import {
   createChaperoneApplication,
   createChild,
   createOrganisation,
+  createPerformanceApplication,
   createPerformanceDays,
   createProduction,
   createSchool,
   createUsedShare,
   createUser,
 } from "./factories";
+import { nextSequence } from "../app/domain/documents/nextSequence";
+import { formatPerformanceApplicationReference, PERFORMANCE_APPLICATION_SEQUENCE_KIND } from "../app/domain/licences/submitLicenceApplication";
 import { createBopaApplication } from "./factories-bopa";
+import { createTermDates2026 } from "./factories-licences";
+import { createDemoSchoolConsultation } from "./factories-school";
 import { issuedDocuments } from "./schema/documents";
 import type { Role } from "./schema/identity";
 
@@ -51,12 +56,14 @@ export async function seedDemo(db: Db, baseUrl: string) {
   ]) {
     northmereSchools.push(await createSchool(db, { authorityId: northmere.id, name, urn, postcode }));
   }
-  for (const [name, urn, postcode] of [
-    ["Eastbrook Junior School", "900101", "EB1 1AA"],
-    ["Riverside High School", "900102", "EB2 3BB"],
-    ["Eastbrook Performing Arts College", "900103", "EB3 5CC"],
+  // Eastbrook's schools have no accounts yet: the council holds each office's email address.
+  const eastbrookSchools = [];
+  for (const [name, urn, postcode, email] of [
+    ["Eastbrook Junior School", "900101", "EB1 1AA", "office@eastbrook-junior.example"],
+    ["Riverside High School", "900102", "EB2 3BB", "office@riverside-high.example"],
+    ["Eastbrook Performing Arts College", "900103", "EB3 5CC", "office@eastbrook-arts.example"],
   ]) {
-    await createSchool(db, { authorityId: eastbrook.id, name, urn, postcode });
+    eastbrookSchools.push(await createSchool(db, { authorityId: eastbrook.id, name, urn, postcode, email }));
   }
   const company = await createOrganisation(db, { kind: "producer", name: "Footlights Productions Ltd" });
   const employer = await createOrganisation(db, { kind: "employer", name: "Corner Newsagents Ltd" });
@@ -80,6 +87,19 @@ export async function seedDemo(db: Db, baseUrl: string) {
   await createUser(db, { email: "employer2@demo.example", name: "Eddie Shift-Lead", password: DEMO_PASSWORD, memberships: [{ role: "employer", organisationId: employer.id }] });
   await createUser(db, { email: "officer@eastbrook.example", name: "Omar Officer", password: DEMO_PASSWORD, memberships: [{ role: "officer", authorityId: eastbrook.id }] });
   await createUser(db, { email: "admin@eastbrook.example", name: "Alex Admin", password: DEMO_PASSWORD, memberships: [{ role: "admin", authorityId: eastbrook.id }] });
+  // A family in Eastbrook, so one production's cast can span two councils.
+  const eastbrookParent = await createUser(db, { email: "parent@eastbrook.example", name: "Esther Parent", password: DEMO_PASSWORD, memberships: [{ role: "parent" }] });
+  await createChild(db, {
+    parentUserId: eastbrookParent.id,
+    homeAuthorityId: eastbrook.id,
+    firstName: "Ruby",
+    lastName: "Brook",
+    dateOfBirth: "2014-07-21",
+    addressLine1: "3 Mill Lane",
+    town: "Eastbrook",
+    postcode: "EB1 4DE",
+    schoolId: eastbrookSchools[0].id,
+  });
   const officer: Actor = {
     userId: demoUsers.officer.id,
     name: demoUsers.officer.name,
@@ -90,6 +110,8 @@ export async function seedDemo(db: Db, baseUrl: string) {
   // A second chaperone whose application waits in the Northmere officer's queue, both references in.
   const candidate = await createUser(db, { email: "chaperone2@demo.example", name: "Casey Candidate", password: DEMO_PASSWORD, memberships: [{ role: "chaperone" }] });
   await createChaperoneApplication(db, { authorityId: northmere.id, applicant: candidate, submittedAt: new Date(Date.now() - 3 * 86_400_000) });
+  await createTermDates2026(db, northmere.id);
+  await createTermDates2026(db, eastbrook.id);
   await seedDemoChildren(db, { northmere, company, parent: demoUsers.parent, producer: demoUsers.producer, school: northmereSchools[0] });
   return { northmere, eastbrook, company, employer, documents };
 }
@@ -98,17 +120,20 @@ export async function seedDemo(db: Db, baseUrl: string) {
  * The demo parent's two children and Footlights' productions: Amelia is in the spring showcase's cast; Oliver
  * is not shared with anyone yet and has 3 performance days on record (so a 4th is exempt and a 5th is not).
  * Footlights' BOPA from Northmere (the seeded approval) is in the register as a granted application.
+ * Two performance licence applications wait at Northmere: Oliver's for Cinderella, for the school's answer
+ * (by the link with DEMO_SCHOOL_TOKEN), and Amelia's for The Snow Queen, for an officer.
  */
 async function seedDemoChildren(
   db: Db,
-  d: { northmere: { id: string }; company: { id: string }; parent: { id: string }; producer: { id: string }; school: { id: string } },
+  d: { northmere: { id: string; code: string }; company: { id: string }; parent: { id: string }; producer: { id: string }; school: { id: string } },
 ) {
   const home = { parentUserId: d.parent.id, homeAuthorityId: d.northmere.id, addressLine1: "12 Market Street", town: "Northmere", postcode: "NM1 2AB", schoolId: d.school.id };
   const amelia = await createChild(db, { ...home, firstName: "Amelia", lastName: "Example", dateOfBirth: "2015-03-14" });
   const oliver = await createChild(db, { ...home, firstName: "Oliver", lastName: "Example", dateOfBirth: "2017-06-02" });
   const venue = { organisationId: d.company.id, hostAuthorityId: d.northmere.id, createdByUserId: d.producer.id, venueName: "Northmere Playhouse", venuePostcode: "NM1 1AA" };
   const showcase = await createProduction(db, { ...venue, title: "Spring showcase", kind: "amateur", firstDate: "2027-03-01", lastDate: "2027-03-31" });
-  await createProduction(db, { ...venue, title: "Cinderella", kind: "theatre", paid: true, firstDate: "2026-12-01", lastDate: "2027-01-10" });
+  const cinderella = await createProduction(db, { ...venue, title: "Cinderella", kind: "theatre", paid: true, firstDate: "2026-12-01", lastDate: "2027-01-10" });
+  const snowQueen = await createProduction(db, { ...venue, title: "The Snow Queen", kind: "theatre", paid: true, firstDate: "2027-04-03", lastDate: "2027-04-04" });
   await createUsedShare(db, { childId: amelia.id, productionId: showcase.id, parentUserId: d.parent.id, usedByUserId: d.producer.id });
   await createPerformanceDays(db, amelia.id, ["2026-10-10"], { productionTitle: "Autumn charity concert", organiserName: "Footlights Productions Ltd", authorityId: d.northmere.id });
   await createPerformanceDays(db, oliver.id, ["2026-11-07", "2026-12-12", "2027-02-06"], {
@@ -117,6 +142,45 @@ async function seedDemoChildren(
     organiserName: "Northmere Youth Choir",
     recordedByUserId: d.parent.id,
   });
+  await createDemoSchoolConsultation(db, {
+    authorityId: d.northmere.id,
+    organisationId: d.company.id,
+    productionId: cinderella.id,
+    childId: oliver.id,
+    schoolId: d.school.id,
+    schoolEmail: "school@demo.example",
+    reference: "NMC-PA-2026-000900",
+  });
+  const now = new Date();
+  const share = await createUsedShare(db, { childId: amelia.id, productionId: snowQueen.id, parentUserId: d.parent.id, usedByUserId: d.producer.id });
+  const year = now.getFullYear();
+  const sequence = await nextSequence(db, d.northmere.id, PERFORMANCE_APPLICATION_SEQUENCE_KIND, year);
+  await createPerformanceApplication(
+    db,
+    {
+      authorityId: d.northmere.id,
+      organisationId: d.company.id,
+      productionId: snowQueen.id,
+      childId: amelia.id,
+      shareId: share.id,
+      reference: formatPerformanceApplicationReference(d.northmere.code, year, sequence),
+      status: "submitted",
+      paid: true,
+      paymentDetails: "£60 for the two performances, paid into a trust account",
+      schoolId: d.school.id,
+      hasHealthConditions: false,
+      hasOtherCouncilDecisions: false,
+      photoTakenOn: "2026-10-01",
+      consentName: "Priya Parent",
+      producerPartCompletedAt: now,
+      parentPartCompletedAt: now,
+      submittedAt: now,
+    },
+    [
+      { date: "2027-04-03", chaperone: "parent" },
+      { date: "2027-04-04", chaperone: "parent" },
+    ],
+  );
   const [approval] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.kind, "bopa-approval"));
   await createBopaApplication(db, {
     organisationId: d.company.id,

@@ -46,6 +46,12 @@ export default function AdminHome() {
         </Link>{" "}
         – how long chaperone approvals last, the four-day rule and BOPA periods
       </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/admin/term-dates">
+          School term dates
+        </Link>{" "}
+        – for counting the school days a child misses
+      </p>
       <h2 className="govuk-heading-m">Staff</h2>
       <p className="govuk-body">
         <Link className="govuk-button govuk-button--secondary" to="/admin/staff/invite">

@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { addSchool } from "~/domain/schools.server";
-import { requiredText } from "~/forms/fields";
+import { emailAddress, requiredText } from "~/forms/fields";
 import { requireAdmin } from "~/server/admin.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
@@ -27,6 +27,7 @@ const schema = z.object({
     .trim()
     .regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, { error: "Enter a real postcode, like NM1 2AB" })
     .optional(),
+  email: emailAddress().optional(),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,12 +51,20 @@ export default function AddSchool() {
       <BackLink to="/admin" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary form={form} order={["name", "urn", "postcode"]} />
+          <ErrorSummary form={form} order={["name", "urn", "postcode", "email"]} />
           <h1 className="govuk-heading-l">Add a school</h1>
           <PostForm form={getFormProps(form)}>
             <TextInput field={fields.name} label="School name" />
             <TextInput field={fields.urn} label="Unique reference number (URN) (optional)" hint="6 digits, from Get Information about Schools" width="10" inputMode="numeric" />
             <TextInput field={fields.postcode} label="Postcode (optional)" width="10" autoComplete="off" />
+            <TextInput
+              field={fields.email}
+              label="School office email address (optional)"
+              hint="Where we ask the head teacher about a child's absence when no one from the school has an account"
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+            />
             <Button>Add school</Button>
           </PostForm>
         </div>

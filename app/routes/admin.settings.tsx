@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES } from "~/domain/settings/choices";
+import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "~/domain/settings/choices";
 import { getAuthoritySettings, updateAuthoritySettings } from "~/domain/settings.server";
 import { requireAdmin } from "~/server/admin.server";
 import { db } from "~/server/db.server";
@@ -22,9 +22,11 @@ const schema = z.object({
   exemptAbsenceAllowed: z.enum(["yes", "no"], { error: "Select yes if a child can miss school and still perform under the four-day rule" }),
   exemptBroadcastAllowed: z.enum(["yes", "no"], { error: "Select yes if a four-day-rule performance can be filmed or recorded for broadcast" }),
   bopaMaxMonths: choice(BOPA_MONTHS_CHOICES, "Select the longest period a BOPA can cover"),
+  schoolResponseWorkingDays: choice(SCHOOL_WORKING_DAYS_CHOICES, "Select how many working days a school has to answer"),
+  consultSchoolAlways: z.enum(["yes", "no"], { error: "Select yes if the school is asked about every application" }),
 });
 
-const ORDER = ["chaperoneLicenceYears", "exemptAbsenceAllowed", "exemptBroadcastAllowed", "bopaMaxMonths"];
+const ORDER = ["chaperoneLicenceYears", "exemptAbsenceAllowed", "exemptBroadcastAllowed", "bopaMaxMonths", "schoolResponseWorkingDays", "consultSchoolAlways"];
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 const YES_NO = [
   { value: "yes", label: "Yes" },
@@ -40,6 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       exemptAbsenceAllowed: yesNo(s.exemptAbsenceAllowed),
       exemptBroadcastAllowed: yesNo(s.exemptBroadcastAllowed),
       bopaMaxMonths: String(s.bopaMaxMonths),
+      schoolResponseWorkingDays: String(s.schoolResponseWorkingDays),
+      consultSchoolAlways: yesNo(s.consultSchoolAlways),
     },
   });
 }
@@ -56,6 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       exemptAbsenceAllowed: v.exemptAbsenceAllowed === "yes",
       exemptBroadcastAllowed: v.exemptBroadcastAllowed === "yes",
       bopaMaxMonths: Number(v.bopaMaxMonths),
+      schoolResponseWorkingDays: Number(v.schoolResponseWorkingDays),
+      consultSchoolAlways: v.consultSchoolAlways === "yes",
     });
   } catch (error) {
     return replyWithError(submission, error);
@@ -103,6 +109,19 @@ export default function Settings() {
               legend="Longest period a body of persons approval (BOPA) can cover"
               hint="Applies to approvals granted from now on"
               options={BOPA_MONTHS_CHOICES.map((m) => ({ value: String(m), label: `${m} months` }))}
+            />
+            <h2 className="govuk-heading-m">Asking the child's school</h2>
+            <Radios
+              field={fields.schoolResponseWorkingDays}
+              legend="How many working days does a school have to answer?"
+              hint="The school is reminded 2 working days before its answer is due (SCHOOL-DEADLINE)"
+              options={SCHOOL_WORKING_DAYS_CHOICES.map((d) => ({ value: String(d), label: `${d} working days` }))}
+            />
+            <Radios
+              field={fields.consultSchoolAlways}
+              legend="Ask the school about every performance licence application?"
+              hint="If you select no, the school is asked only when the child will miss school"
+              options={YES_NO}
             />
             <Button>Save settings</Button>
           </PostForm>

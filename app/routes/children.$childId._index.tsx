@@ -2,18 +2,19 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getMyChild, REPORTED_DAY_TEXT_MAX, reportPerformanceDay, revokeChildShare } from "~/domain/children.server";
 import { BASIS_LABELS } from "~/domain/exemptions/labels";
 import { listChildPerformanceDays } from "~/domain/exemptions.server";
+import { listParentApplications } from "~/domain/licences-parent.server";
 import { dateRule, EVEN_WITH_OTHER_ERRORS, isoDate } from "~/forms/chaperone";
 import { dateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, invalid, readForm, replyWithError } from "~/server/forms.server";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
-import { BackLink, Button, NotificationBanner, SummaryList, Table } from "~/ui/govuk/components";
+import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from "~/ui/govuk/components";
 import { DateInput, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
@@ -44,6 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "parent:use");
   const { child, sharedWith, codes } = await guard(getMyChild(db(), actor, params.childId ?? ""));
   const days = await listChildPerformanceDays(db(), actor, child.id);
+  const applications = await listParentApplications(db(), actor, { childId: child.id });
   const search = new URL(request.url).searchParams;
   const banner = Object.entries(banners(child.name)).find(([k]) => search.has(k))?.[1] ?? null;
   return json({
@@ -64,6 +66,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     codes: codes.map((c) => ({ id: c.id, codeHint: c.codeHint, expiresAt: c.expiresAt.toISOString() })),
     // the labels live in a server module: send them with the days
     days: days.map((d) => ({ ...d, basisLabel: BASIS_LABELS[d.basis] })),
+    applications,
     banner,
   });
 }
@@ -90,7 +93,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const longDate = (iso: string) => formatDate(iso.slice(0, 10));
 
 export default function Child() {
-  const { child, sharedWith, codes, days, banner } = useLoaderData<typeof loader>();
+  const { child, sharedWith, codes, days, applications, banner } = useLoaderData<typeof loader>();
   const [form, fields] = useGovukForm("day", daySchema, useActionData<typeof action>());
   const edit = (field: string, hidden: string) => ({ to: `/children/${child.id}/edit#child-${field}`, label: "Change", hidden });
   return (
@@ -144,6 +147,23 @@ export default function Child() {
             },
           ]}
         />
+
+        {applications.length ? (
+          <Table
+            caption="Licence applications"
+            head={["Production", "Organisation", "Status", "Your part"]}
+            rows={applications.map((a) => [
+              <Link key={a.id} className="govuk-link" to={`/children/${child.id}/applications/${a.id}`}>
+                {a.productionTitle}
+              </Link>,
+              a.organisationName,
+              <Tag key="status" colour={a.statusColour}>
+                {a.statusLabel}
+              </Tag>,
+              a.partStatusLabel,
+            ])}
+          />
+        ) : null}
 
         <h2 className="govuk-heading-m">Productions that can see {child.firstName}</h2>
         {sharedWith.length || codes.length ? (

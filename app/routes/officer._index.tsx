@@ -20,6 +20,12 @@ export default function OfficerHome() {
       <span className="govuk-caption-l">{authorities.map((a) => a.name).join(", ")}</span>
       <h1 className="govuk-heading-l">Licensing</h1>
       <p className="govuk-body">
+        <Link className="govuk-link" to="/officer/licences">
+          Performance licence applications
+        </Link>{" "}
+        – decide licences for children who live in your area to take part in performances
+      </p>
+      <p className="govuk-body">
         <Link className="govuk-link" to="/officer/chaperones">
           Chaperone applications
         </Link>{" "}

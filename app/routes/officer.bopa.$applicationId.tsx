@@ -243,7 +243,7 @@ function ApplicationPage() {
       {a.status === "submitted" ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <h2 className="govuk-heading-m" id="grant">
+            <h2 className="govuk-heading-m" id="grant-heading">
               Grant
             </h2>
             <PostForm form={getFormProps(grantForm)}>

@@ -1,19 +1,24 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { listProductionApplications, startLicenceApplications } from "~/domain/licences-producer.server";
+import { dispatchEmails } from "~/domain/notifications.server";
+import { LICENCE_STATUS_COLOURS, LICENCE_STATUS_LABELS } from "~/domain/licences/states";
 import { getProduction } from "~/domain/productions.server";
 import { PRODUCTION_KIND_LABELS } from "~/domain/productions/labels";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { guard } from "~/server/forms.server";
+import { guard, readForm } from "~/server/forms.server";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
-import { BackLink, NotificationBanner, SummaryList, Table } from "~/ui/govuk/components";
+import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from "~/ui/govuk/components";
+import { PostForm } from "~/ui/govuk/form";
 
 export const handle = { title: (data: { production?: { title: string } } | undefined) => data?.production?.title ?? "Production" };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "producer:use");
   const { production, cast } = await guard(getProduction(db(), actor, params.productionId ?? ""));
+  const applications = await listProductionApplications(db(), actor, production.id);
   const search = new URL(request.url).searchParams;
   const added = cast.find((c) => c.id === search.get("added"));
   const banner = search.has("created")
@@ -22,7 +27,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? `${added.name} has been added to ${production.title}.`
       : search.has("invited")
         ? "We have emailed the parent. Their child appears here once they accept."
-        : null;
+        : search.has("started")
+          ? "Licence applications have been started. Each child's parent fills in their part from their account."
+          : null;
   return json({
     production: {
       id: production.id,
@@ -37,9 +44,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       firstDate: production.firstDate,
       lastDate: production.lastDate,
     },
-    cast,
+    cast: cast.map((c) => ({ ...c, application: applications.find((a) => a.childId === c.id) ?? null })),
     banner,
   });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  await readForm(request, context);
+  const { actor } = await requireCapability(request, context, "producer:use");
+  const { outboxIds } = await guard(startLicenceApplications(db(), actor, params.productionId ?? "", context.baseUrl));
+  await dispatchEmails(outboxIds);
+  return redirect(`/producer/productions/${params.productionId}?started=1`);
 }
 
 export default function Production() {
@@ -66,15 +81,41 @@ export default function Production() {
             { key: "Dates", value: p.firstDate === p.lastDate ? formatDate(p.firstDate) : `${formatDate(p.firstDate)} to ${formatDate(p.lastDate)}` },
           ]}
         />
+      </div>
+      <div className="govuk-grid-column-full">
         <h2 className="govuk-heading-m">Children</h2>
         {cast.length ? (
           <Table
-            head={["Name", "Age on the first date", "Home council", "Shared on"]}
-            rows={cast.map((c) => [c.name, c.ageOnFirstDate, c.homeAuthorityName, c.sharedAt ? formatDate(c.sharedAt.slice(0, 10)) : ""])}
+            head={["Name", "Age on the first date", "Home council", "Licence application", "Your part", "Parent's part"]}
+            rows={cast.map((c) => [
+              c.application ? (
+                <Link key="name" className="govuk-link" to={`/producer/applications/${c.application.id}`}>
+                  {c.name}
+                </Link>
+              ) : (
+                c.name
+              ),
+              c.ageOnFirstDate,
+              c.homeAuthorityName,
+              c.application ? <Tag key="status" colour={LICENCE_STATUS_COLOURS[c.application.status]}>{LICENCE_STATUS_LABELS[c.application.status]}</Tag> : "Not started",
+              c.application?.producerPart ?? "",
+              c.application ? (c.application.parentPartCompleted ? "Completed" : "Waiting for the parent") : "",
+            ])}
           />
         ) : (
           <p className="govuk-body">No children have been added yet. A parent gives you a share code, or you can ask a parent to add their child.</p>
         )}
+        {cast.some((c) => !c.application) ? (
+          <PostForm>
+            <p className="govuk-body">
+              Each child needs a licence from the council where they live. Starting the applications makes one for each child without one, and asks the
+              parent to fill in their part.
+            </p>
+            <Button>Start licence applications</Button>
+          </PostForm>
+        ) : null}
+      </div>
+      <div className="govuk-grid-column-two-thirds">
         <ul className="govuk-list">
           <li>
             <Link className="govuk-link" to={`${base}/add-child`}>

@@ -56,5 +56,6 @@ export function landingPath(actor: { memberships: { role: string }[] }, redirect
   const roles = new Set(actor.memberships.map((m) => m.role));
   if (roles.has("officer")) return "/officer";
   if (roles.has("admin")) return "/admin";
+  if (roles.has("school")) return "/school";
   return "/account";
 }

@@ -39,6 +39,7 @@ export const DEMO_USERS = {
   admin: { email: "admin@demo.example", name: "Ada Admin" },
   eastbrookOfficer: { email: "officer@eastbrook.example", name: "Omar Officer" },
   eastbrookAdmin: { email: "admin@eastbrook.example", name: "Alex Admin" },
+  eastbrookParent: { email: "parent@eastbrook.example", name: "Esther Parent" },
 } as const;
 
 export type DemoRole = keyof typeof DEMO_USERS;
