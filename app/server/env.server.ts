@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
+  /** The day the Children's Wellbeing and Schools Act 2026 s28 employment limits come into force (YYYY-MM-DD); unset: not yet. */
+  CWSA_2026_EMPLOYMENT_FROM: z.iso.date({ message: "must be a date, YYYY-MM-DD" }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
