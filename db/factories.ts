@@ -11,7 +11,7 @@ import type { Db } from "../app/server/db.server";
 import { authorities, type OrganisationKind, organisations, schools } from "./schema/authorities";
 import { memberships, type Role, users } from "./schema/identity";
 import { chaperoneApplications, chaperoneReferees } from "./schema/chaperones";
-import { childShares, children, performanceDays, productions } from "./schema/children";
+import { childShares, children, performanceDays, productionVenues, productions } from "./schema/children";
 import { performanceApplications, scheduleDays } from "./schema/licences";
 import { uploads } from "./schema/uploads";
 
@@ -204,6 +204,16 @@ export async function createProduction(
       lastDate: "2027-03-31",
       ...overrides,
     })
+    .returning();
+  return row;
+}
+
+/** Another venue of a production, in `hostAuthorityId`'s area. */
+export async function createProductionVenue(db: Db, overrides: Partial<typeof productionVenues.$inferInsert> & { productionId: string; hostAuthorityId: string }) {
+  const n = next();
+  const [row] = await db
+    .insert(productionVenues)
+    .values({ name: `Venue ${n}`, postcode: "EB1 1AA", ...overrides })
     .returning();
   return row;
 }

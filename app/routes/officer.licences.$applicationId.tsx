@@ -191,7 +191,18 @@ function ApplicationPage() {
               { key: "Production", value: `${a.production.title} (${PRODUCTION_KIND_LABELS[a.production.kind]})` },
               { key: "Licence holder", value: a.production.organisationName },
               { key: "Producer", value: `${a.production.producer.name} (${a.production.producer.email})` },
-              { key: "Venue", value: `${a.production.venue} (${a.production.hostName})` },
+              a.production.venues.length
+                ? {
+                    key: "Venues",
+                    value: (
+                      <ul className="govuk-list">
+                        {a.production.venues.map((v) => (
+                          <li key={v}>{v}</li>
+                        ))}
+                      </ul>
+                    ),
+                  }
+                : { key: "Venue", value: `${a.production.venue} (${a.production.hostName})` },
               { key: "Parent", value: a.parentName },
               { key: "Officer", value: a.assigned ? (a.assigned.isMe ? `${a.assigned.name} (you)` : a.assigned.name) : "Not assigned" },
             ]}
@@ -224,12 +235,13 @@ function ApplicationPage() {
       <h2 className="govuk-heading-l">Producer's part</h2>
       <Table
         caption="Schedule"
-        head={["Date", "At the venue", "Performing or rehearsing", "Breaks", "School day", "Chaperone"]}
+        head={["Date", ...(a.production.venues.length ? ["Venue"] : []), "At the venue", "Performing or rehearsing", "Breaks", "School day", "Chaperone"]}
         rows={p.days.map((d) => [
           <span key="date">
             {formatDay(d.date)}
             {d.kind === "rehearsal" ? " (rehearsal)" : ""}
           </span>,
+          ...(a.production.venues.length ? [d.venue ?? ""] : []),
           d.atVenue,
           d.performing,
           d.breaks,

@@ -34,7 +34,7 @@ const slotFields = Object.fromEntries(
 );
 
 // Every rule is checked on the server, which reports all the problems at once.
-const schema = z.object({ dateDay: text, dateMonth: text, dateYear: text, kind: text, arrive: text, depart: text, ...slotFields });
+const schema = z.object({ dateDay: text, dateMonth: text, dateYear: text, kind: text, venueId: z.string().max(36).optional(), arrive: text, depart: text, ...slotFields });
 
 const counted = (value: FormDataEntryValue | number | null, fallback: number) => Math.min(Math.max(Number(value) || fallback, 1), MAX_PERIODS);
 
@@ -54,6 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const saved: Record<string, string> = {};
   if (day) {
     Object.assign(saved, dateFields("date", day.date), { kind: day.kind, arrive: day.arrive, depart: day.depart });
+    if (view.venues.length > 1) saved.venueId = day.venueId;
     day.performing.forEach((p, i) => {
       Object.assign(saved, { [`performing${i}Start`]: p.start, [`performing${i}End`]: p.end });
     });
@@ -65,6 +66,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     applicationId: view.application.id,
     child: { name: view.child.name, firstName: view.child.firstName, dateOfBirth: view.child.dateOfBirth },
     production: view.production,
+    // Asked only when the production has more than one venue.
+    venues: view.venues.length > 1 ? view.venues : [],
     day: day ? { id: day.id, date: day.date } : null,
     saved,
     performingCount: Math.max(day?.performing.length ?? 0, 1),
@@ -98,6 +101,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const input = {
     date: "iso" in parsed ? parsed.iso : "",
     kind: v.kind ?? "",
+    venueId: v.venueId ?? null,
     arrive: v.arrive ?? "",
     depart: v.depart ?? "",
     performing: slots.slice(0, performingCount).map((i) => ({ start: v[`performing${i}Start`] ?? "", end: v[`performing${i}End`] ?? "" })),
@@ -186,7 +190,7 @@ function BreakKind({ field }: { field: Field }) {
 }
 
 export default function ScheduleDay() {
-  const { applicationId, child, production, day, saved, ...initial } = useLoaderData<typeof loader>();
+  const { applicationId, child, production, venues, day, saved, ...initial } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const result = data && "result" in data ? data.result : undefined;
   const [form, fields] = useGovukForm("day", schema, result, saved);
@@ -196,6 +200,7 @@ export default function ScheduleDay() {
   const order = [
     "dateDay",
     "kind",
+    "venueId",
     "arrive",
     "depart",
     ...slots.slice(0, performingCount).flatMap((i) => [`performing${i}Start`, `performing${i}End`]),
@@ -231,6 +236,17 @@ export default function ScheduleDay() {
               { value: "rehearsal", label: "Rehearsing only" },
             ]}
           />
+          {venues.length ? (
+            <Radios
+              field={fields.venueId}
+              legend={`Where is ${child.firstName} on this day?`}
+              options={venues.map((v, i) => ({
+                value: v.id,
+                label: `${v.name}, ${v.postcode}`,
+                hint: i === 0 ? `Main venue. ${v.hostAuthorityName}` : v.hostAuthorityName,
+              }))}
+            />
+          ) : null}
           <h2 className="govuk-heading-m">At the venue</h2>
           <p className="govuk-body">Use the 24-hour clock, for example 17:30.</p>
           <TextInput field={fields.arrive} label={`Time ${child.firstName} arrives`} width="5" inputMode="numeric" />

@@ -109,6 +109,7 @@ export default function Schedule() {
               <div className="govuk-summary-card__content">
                 <SummaryList
                   rows={[
+                    ...(day.venue ? [{ key: "Venue", value: day.venue }] : []),
                     { key: "At the venue", value: `${day.arrive} to ${day.depart}` },
                     { key: day.kind === "rehearsal" ? "Rehearsing" : "Performing", value: periodsText(day.performing) },
                     { key: "Breaks", value: breaksText(day.breaks) },

@@ -29,7 +29,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         ? "We have emailed the parent. Their child appears here once they accept."
         : search.has("started")
           ? "Licence applications have been started. Each child's parent fills in their part from their account."
-          : null;
+          : search.has("venue")
+            ? "The venue has been added."
+            : null;
   return json({
     production: {
       id: production.id,
@@ -43,6 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       hostAuthorityName: production.hostAuthorityName,
       firstDate: production.firstDate,
       lastDate: production.lastDate,
+      venues: production.venues.map((v) => ({ id: v.id, name: v.name, postcode: v.postcode, hostAuthorityName: v.hostAuthorityName, main: v.main })),
     },
     cast: cast.map((c) => ({ ...c, application: applications.find((a) => a.childId === c.id) ?? null })),
     banner,
@@ -76,8 +79,28 @@ export default function Production() {
             { key: "Type", value: PRODUCTION_KIND_LABELS[p.kind] },
             { key: "Children paid more than expenses", value: p.paid ? "Yes" : "No" },
             { key: "Filmed or recorded for broadcast or streaming", value: p.broadcast ? "Yes" : "No" },
-            { key: "Venue", value: `${p.venueName}, ${p.venuePostcode}` },
-            { key: "Council for the venue", value: p.hostAuthorityName },
+            ...(p.venues.length > 1
+              ? [
+                  {
+                    key: "Venues",
+                    value: (
+                      <ul className="govuk-list">
+                        {p.venues.map((v) => (
+                          <li key={v.id}>
+                            {v.name}, {v.postcode}
+                            {v.main ? " (main venue)" : ""}
+                            <br />
+                            Council: {v.hostAuthorityName}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                ]
+              : [
+                  { key: "Venue", value: `${p.venueName}, ${p.venuePostcode}` },
+                  { key: "Council for the venue", value: p.hostAuthorityName },
+                ]),
             { key: "Dates", value: p.firstDate === p.lastDate ? formatDate(p.firstDate) : `${formatDate(p.firstDate)} to ${formatDate(p.lastDate)}` },
           ]}
         />
@@ -125,6 +148,11 @@ export default function Production() {
           <li>
             <Link className="govuk-link" to={`${base}/invite-parent`}>
               Ask a parent to add their child
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to={`${base}/add-venue`}>
+              Add another venue
             </Link>
           </li>
           <li>

@@ -71,6 +71,28 @@ export const productions = pgTable(
 );
 
 /**
+ * A production's further venues. The production's own venue (venueName, venuePostcode, hostAuthorityId) is its
+ * main venue; each row here is another, with its own host authority from its postcode.
+ */
+export const productionVenues = pgTable(
+  "production_venues",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productionId: uuid()
+      .notNull()
+      .references(() => productions.id),
+    name: text().notNull(),
+    postcode: text().notNull(),
+    hostAuthorityId: uuid()
+      .notNull()
+      .references(() => authorities.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // a production's venues
+  (t) => [index("production_venues_production_idx").on(t.productionId)],
+);
+
+/**
  * A parent's permission for one production to see one child. Made as a share code (expires unused after a
  * fortnight; bound to the first production that uses it) or by accepting a producer's invitation.
  * Revoking it ends the production's access.

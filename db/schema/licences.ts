@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { authorities, organisations, schools } from "./authorities";
-import { children, childShares, productions } from "./children";
+import { children, childShares, productionVenues, productions } from "./children";
 import { issuedDocuments } from "./documents";
 import { users } from "./identity";
 import { uploads } from "./uploads";
@@ -108,6 +108,8 @@ export const scheduleDays = pgTable(
       .references(() => performanceApplications.id, { onDelete: "cascade" }),
     date: date({ mode: "string" }).notNull(),
     kind: text({ enum: ["performance", "rehearsal"] }).notNull().default("performance"),
+    /** Null: the production's main venue. */
+    venueId: uuid().references(() => productionVenues.id),
     arrive: text().notNull(),
     depart: text().notNull(),
     performing: jsonb().$type<Period[]>().notNull().default([]),

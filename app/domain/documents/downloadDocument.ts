@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { children, productions } from "#db/schema/children";
 import { issuedDocuments } from "#db/schema/documents";
-import { performanceApplications } from "#db/schema/licences";
+import { performanceApplications, scheduleDays } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { can } from "../identity/capabilities";
+import { dayHostAuthorities, listVenues } from "../productions/venues";
 
 /**
  * The signed PDF, for its holder, the child's parent, members of the producer/employer, and officers of the issuing
@@ -36,15 +37,19 @@ export async function downloadDocument(db: Db, actor: Actor, reference: string) 
   return { filename: `${doc.reference}.pdf`, pdf: doc.pdf };
 }
 
-/** PERF-APP: the child's school and the host authority's officers receive a copy of a granted performance licence. */
+/**
+ * PERF-APP: the child's school and the officers of each host authority (where the licensed days' venues are)
+ * receive a copy of a granted performance licence.
+ */
 async function holdsLicenceCopy(db: Db, actor: Actor, documentId: string) {
   if (!actor.userId) return false;
   const [licence] = await db
     .select({
+      applicationId: performanceApplications.id,
       schoolId: performanceApplications.schoolId,
       schoolName: performanceApplications.schoolName,
       profileSchoolId: children.schoolId,
-      hostAuthorityId: productions.hostAuthorityId,
+      production: { id: productions.id, venueName: productions.venueName, venuePostcode: productions.venuePostcode, hostAuthorityId: productions.hostAuthorityId },
     })
     .from(performanceApplications)
     .innerJoin(productions, eq(productions.id, performanceApplications.productionId))
@@ -53,8 +58,10 @@ async function holdsLicenceCopy(db: Db, actor: Actor, documentId: string) {
   if (!licence) return false;
   // The school the parent gave, else (as when the school was asked) the one on the child's profile.
   const schoolId = licence.schoolId ?? (licence.schoolName ? null : licence.profileSchoolId);
-  return (
-    (!!schoolId && can(actor, "school:use", { schoolId })) ||
-    can(actor, "document:download-any", { authorityId: licence.hostAuthorityId })
-  );
+  if (schoolId && can(actor, "school:use", { schoolId })) return true;
+  const [venues, days] = await Promise.all([
+    listVenues(db, licence.production),
+    db.select({ venueId: scheduleDays.venueId }).from(scheduleDays).where(eq(scheduleDays.applicationId, licence.applicationId)),
+  ]);
+  return dayHostAuthorities(venues, days).some((authorityId) => can(actor, "document:download-any", { authorityId }));
 }

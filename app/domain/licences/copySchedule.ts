@@ -12,9 +12,9 @@ import { applicationDays, refreshProducerPart } from "./producerPart";
 import { APPLICATION_RECORD } from "./producerRules";
 
 /**
- * A group sharing a schedule: the producer copies one child's days (and any reasons for night work) to other
- * children of the same production whose applications have not been sent. Their days are replaced; where a
- * date stays, so does who looks after that child on it. School days are counted from each child's own council.
+ * A group sharing a schedule: the producer copies one child's days (with their venues, and any reasons for night
+ * work) to other children of the same production whose applications have not been sent. Their days are replaced;
+ * where a date stays, so does who looks after that child on it. School days are counted from each child's own council.
  */
 export async function copySchedule(db: Db, actor: Actor, applicationId: string, targetIds: string[], now = new Date()) {
   const source = await applicationForProducer(db, actor, applicationId);
@@ -48,6 +48,7 @@ export async function copySchedule(db: Db, actor: Actor, applicationId: string, 
             applicationId: target.id,
             date: d.date,
             kind: d.kind,
+            venueId: d.venueId,
             arrive: d.arrive,
             depart: d.depart,
             performing: d.performing,

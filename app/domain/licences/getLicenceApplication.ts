@@ -12,6 +12,7 @@ import { londonDate } from "../documents/states";
 import { daysCountedFor, EXEMPTION_RULES, fourDayWindow } from "../exemptions/rules";
 import { checkSchedule, dayLimits } from "../hours/rules";
 import { dayTimeline } from "../hours/timeline";
+import { listVenues, venueOfDay, venueText } from "../productions/venues";
 import { consultationClock } from "../schools/consultationClock";
 import { dayChaperones } from "./chaperoneChecks";
 import { breaksText, hoursDays, periods } from "./officerSchedule";
@@ -26,9 +27,10 @@ const OBJECTION_GROUND_LABELS = { education: "Education", health: "Health", welf
 
 /**
  * One submitted application for an officer of the child's home authority (anyone else, or a draft: "not
- * found"): both parts, the hours findings and a timeline for each day, who chaperones each day checked in the
- * register now (CHAP-VALID, CHAP-RATIO), the uploads, the child's performance days on record and the
- * four-day count before the first date (EXEMPT-4DAY), the school's answer, the decision and the audit history.
+ * found"): both parts, each day's venue (when there are several), the hours findings and a timeline for each
+ * day, who chaperones each day checked in the register now (CHAP-VALID, CHAP-RATIO), the uploads, the child's
+ * performance days on record and the four-day count before the first date (EXEMPT-4DAY), the school's answer,
+ * the decision and the audit history.
  */
 export async function getLicenceApplication(db: Db, actor: Actor, applicationId: string, today = londonDate()) {
   const a = await submittedForOfficer(db, actor, applicationId);
@@ -41,7 +43,7 @@ export async function getLicenceApplication(db: Db, actor: Actor, applicationId:
     contract: a.contractUploadId,
   };
   const ids = Object.values(uploadIds).filter((id): id is string => !!id);
-  const [files, chaperones, history, consultation, [school], [assigned], [decider], [licence]] = await Promise.all([
+  const [files, chaperones, history, consultation, [school], [assigned], [decider], [licence], venues] = await Promise.all([
     ids.length
       ? db.select({ id: uploads.id, filename: uploads.filename, size: uploads.size, contentType: uploads.contentType }).from(uploads).where(inArray(uploads.id, ids))
       : [],
@@ -67,7 +69,9 @@ export async function getLicenceApplication(db: Db, actor: Actor, applicationId:
     a.documentId
       ? db.select({ reference: issuedDocuments.reference, status: issuedDocuments.status }).from(issuedDocuments).where(eq(issuedDocuments.id, a.documentId))
       : [],
+    listVenues(db, parties.production),
   ]);
+  const several = venues.length > 1;
 
   // Night work the producer asked for comes back as HOURS-NIGHT findings that need the officer's permission.
   const hours = checkSchedule({ child: { dateOfBirth: parties.child.dateOfBirth }, nightWorkPermitted: !!a.nightWorkReasons, days: hoursDays(days) });
@@ -98,6 +102,8 @@ export async function getLicenceApplication(db: Db, actor: Actor, applicationId:
       kind: parties.production.kind,
       venue: `${parties.production.venueName}, ${parties.production.venuePostcode}`,
       hostName: parties.production.hostName,
+      /** Every venue with its council, when the production has more than one. */
+      venues: several ? venues.map((v) => `${venueText(v)} (${v.hostAuthorityName})${v.main ? ", main venue" : ""}`) : [],
       organisationName: parties.organisationName,
       producer: { name: parties.production.producerName, email: parties.production.producerEmail },
     },
@@ -108,6 +114,7 @@ export async function getLicenceApplication(db: Db, actor: Actor, applicationId:
       days: days.map((d, i) => ({
         date: d.date,
         kind: d.kind,
+        venue: several ? venueText(venueOfDay(venues, d.venueId)) : null,
         atVenue: `${d.arrive}–${d.depart}`,
         performing: periods(d.performing),
         breaks: breaksText(d.breaks),

@@ -8,13 +8,14 @@ import { ageOn } from "../calendar/dates";
 import { listCast, loadCastChild } from "../children/access";
 import { dayLimits } from "../hours/rules";
 import { dayTimeline } from "../hours/timeline";
+import { MAIN_VENUE, listVenues, venueOfDay, venueText } from "../productions/venues";
 import { schoolAnswerStatus } from "../schools/schoolAnswerStatus";
 import { applicationForProducer } from "./access";
 import { assessProducerPart, similarStandard } from "./producerPart";
 import { isEditable } from "./states";
 
 /**
- * One application for its producer: the producer's part checked now (each day with its hours findings,
+ * One application for its producer: the producer's part checked now (each day with its venue, hours findings,
  * chaperone and, with `timelines`, a picture of the day), the parent's part's progress, and the other children
  * of the production whose applications are still drafts (to copy the schedule to).
  */
@@ -24,7 +25,7 @@ export async function getProducerApplication(db: Db, actor: Actor, applicationId
   await loadCastChild(db, application.productionId, application.childId);
   const assessment = await assessProducerPart(db, application);
   const { production, child } = assessment;
-  const [[authority], [organisation], drafts, cast] = await Promise.all([
+  const [[authority], [organisation], drafts, cast, venues] = await Promise.all([
     db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, application.authorityId)),
     db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, application.organisationId)),
     db
@@ -40,6 +41,7 @@ export async function getProducerApplication(db: Db, actor: Actor, applicationId
       )
       .orderBy(asc(children.lastName), asc(children.firstName)),
     listCast(db, production.id),
+    listVenues(db, production),
   ]);
   // Only children still shared with the production.
   const group = drafts.filter((d) => cast.some((c) => c.id === d.childId)).map((d) => ({ id: d.id, name: `${d.firstName} ${d.lastName}` }));
@@ -50,6 +52,8 @@ export async function getProducerApplication(db: Db, actor: Actor, applicationId
       id: day.id,
       date: day.date,
       kind: day.kind,
+      venueId: day.venueId ?? MAIN_VENUE,
+      venue: venues.length > 1 ? venueText(venueOfDay(venues, day.venueId)) : null,
       arrive: day.arrive,
       depart: day.depart,
       performing: day.performing,
@@ -79,6 +83,8 @@ export async function getProducerApplication(db: Db, actor: Actor, applicationId
     },
     child: { name: child.name, firstName: child.firstName, dateOfBirth: child.dateOfBirth, ageOnFirstDate: ageOn(child.dateOfBirth, production.firstDate) },
     production: { id: production.id, title: production.title, firstDate: production.firstDate, lastDate: production.lastDate, paid: production.paid },
+    /** The production's venues, the main one first; a day's venue is asked for only when there are several. */
+    venues: venues.map((v) => ({ id: v.id, name: v.name, postcode: v.postcode, hostAuthorityName: v.hostAuthorityName })),
     organisationName: organisation?.name ?? "",
     homeAuthorityName: authority?.name ?? "",
     days,

@@ -12,6 +12,7 @@ import { checkSchedule } from "../hours/rules";
 import { can } from "../identity/capabilities";
 import { queueEmail } from "../notifications/queueEmail";
 import { PRODUCTION_KIND_LABELS } from "../productions/labels";
+import { dayHostAuthorities, listVenues, venueOfDay, venueText } from "../productions/venues";
 import { dayChaperones } from "./chaperoneChecks";
 import { datesText, hoursDays, licenceSchedule } from "./officerSchedule";
 import { applicationParties, hostAuthorityOfficers, LICENCE_RECORD, LICENCE_TEXT_MAX, latestConsultation, submittedForOfficer } from "./officerScope";
@@ -57,9 +58,9 @@ const money = (paid: boolean | null, details: string | null) => (paid ? details 
  * chaperone approved on their dates (CHAP-VALID) and within the ratio (CHAP-RATIO), and a school's objection
  * answered. Then, in one transaction: the signed performance licence is issued to the organisation as licence
  * holder (child, production, venue, dates, payment, chaperones, education, the day-by-day schedule and the
- * conditions), the application is marked granted, the licensed days join the child's performance-day record,
- * the decision is audited, and copies are emailed to the producer, the parent, the school (if it was asked)
- * and the host authority's officers (when another council).
+ * conditions), the application is marked granted, the licensed days join the child's performance-day record
+ * (each in the area of its venue's council), the decision is audited, and copies are emailed to the producer, the
+ * parent, the school (if it was asked) and the officers of each host authority of the days other than the home one.
  */
 export async function grantPerformanceLicence(db: Db, actor: Actor, applicationId: string, input: GrantLicenceInput, baseUrl: string, now = new Date()) {
   const found = await submittedForOfficer(db, actor, applicationId);
@@ -72,6 +73,9 @@ export async function grantPerformanceLicence(db: Db, actor: Actor, applicationI
     const days = await tx.select().from(scheduleDays).where(eq(scheduleDays.applicationId, application.id)).orderBy(asc(scheduleDays.date));
     const consultation = await latestConsultation(tx, application.id);
     const chaperones = await dayChaperones(tx, application.productionId, days);
+    const venues = await listVenues(tx, p.production);
+    const several = venues.length > 1;
+    const hostIds = dayHostAuthorities(venues, days);
 
     const { conditions, errors } = licenceConditions(input);
     const problems: string[] = [];
@@ -104,6 +108,15 @@ export async function grantPerformanceLicence(db: Db, actor: Actor, applicationI
       ? `${schoolDays.length} school day${schoolDays.length === 1 ? "" : "s"} missed (${datesText(schoolDays)}). Tutor: ${application.tutorName ?? "not named"}, ${application.tutorHoursPerDay ?? "?"} hours a school day missed, at most ${application.pupilsPerTutor ?? "?"} pupils`
       : "No school days missed";
     const chaperoneText = [...new Set(chaperones.map((c) => c.label))].join("; ");
+    const venueDetail = several
+      ? {
+          label: "Venues",
+          value: venues
+            .filter((v) => days.some((d) => venueOfDay(venues, d.venueId) === v))
+            .map((v) => `${venueText(v)} (${v.hostAuthorityName})`)
+            .join("; "),
+        }
+      : { label: "Venue", value: `${p.production.venueName}, ${p.production.venuePostcode} (${p.production.hostName})` };
 
     const licence = await issueDocument(
       tx,
@@ -124,7 +137,7 @@ export async function grantPerformanceLicence(db: Db, actor: Actor, applicationI
         validTo: lastDate,
         details: [
           { label: "Production", value: `${p.production.title} (${PRODUCTION_KIND_LABELS[p.production.kind]})` },
-          { label: "Venue", value: `${p.production.venueName}, ${p.production.venuePostcode} (${p.production.hostName})` },
+          venueDetail,
           { label: "Performance days", value: `${days.length} day${days.length === 1 ? "" : "s"}: ${datesText(days.map((d) => d.date))}` },
           { label: "Payment", value: money(application.paid, application.paymentDetails) },
           { label: "Chaperones", value: chaperoneText || "Not given" },
@@ -132,7 +145,9 @@ export async function grantPerformanceLicence(db: Db, actor: Actor, applicationI
           { label: "Application", value: application.reference ?? "" },
         ],
         conditions: printed,
-        schedule: licenceSchedule(days.map((d, i) => ({ ...d, chaperone: chaperones[i].label }))),
+        schedule: licenceSchedule(
+          days.map((d, i) => ({ ...d, chaperone: chaperones[i].label, venue: several ? venueText(venueOfDay(venues, d.venueId)) : null })),
+        ),
       },
       baseUrl,
       now,
@@ -158,7 +173,7 @@ export async function grantPerformanceLicence(db: Db, actor: Actor, applicationI
         productionId: application.productionId,
         productionTitle: p.production.title,
         organiserName: p.organisationName,
-        authorityId: p.production.hostAuthorityId,
+        authorityId: venueOfDay(venues, d.venueId).hostAuthorityId,
         recordedByUserId: actor.userId,
       })),
     );
@@ -174,6 +189,7 @@ export async function grantPerformanceLicence(db: Db, actor: Actor, applicationI
         validTo: lastDate,
         conditions: printed,
         nightWorkPermitted: permitNightWork && nightWorkDates.length > 0,
+        hostAuthorityIds: hostIds,
         objectionAnswer,
         summary: licence.reference,
       },
@@ -206,7 +222,7 @@ export async function grantPerformanceLicence(db: Db, actor: Actor, applicationI
         }),
       );
     }
-    for (const officer of await hostAuthorityOfficers(tx, p.production.hostAuthorityId, application.authorityId)) {
+    for (const officer of await hostAuthorityOfficers(tx, hostIds, application.authorityId)) {
       outboxIds.push(await queueEmail(tx, officer.email, "licence-granted", { ...common, name: officer.name, audience: "host-authority" }));
     }
     return { status, reference: licence.reference, documentId: licence.id, outboxIds };

@@ -26,13 +26,15 @@ export function hoursDays(days: ScheduleDay[]) {
 /** "Sat 6 March 2027, Sun 7 March 2027" */
 export const datesText = (dates: string[]) => dates.map(formatDay).join(", ");
 
-/** The licence's schedule table: one row per day. */
-export function licenceSchedule(days: (ScheduleDay & { chaperone: string })[]) {
+/** The licence's schedule table: one row per day, with each day's venue when the production has several (`venue` given). */
+export function licenceSchedule(days: (ScheduleDay & { chaperone: string; venue?: string | null })[]) {
+  const venues = days.some((d) => d.venue);
   return {
     caption: "Schedule",
-    head: ["Date", "At the venue", "Performing or rehearsing", "Breaks", "Chaperone"],
+    head: ["Date", ...(venues ? ["Venue"] : []), "At the venue", "Performing or rehearsing", "Breaks", "Chaperone"],
     rows: days.map((d) => [
       `${formatDay(d.date)}${d.kind === "rehearsal" ? " (rehearsal)" : ""}`,
+      ...(venues ? [d.venue ?? ""] : []),
       `${d.arrive}–${d.depart}`,
       periods(d.performing),
       breaksText(d.breaks),

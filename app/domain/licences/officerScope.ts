@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { authorities, organisations } from "#db/schema/authorities";
 import { children, productions } from "#db/schema/children";
 import { memberships, users } from "#db/schema/identity";
@@ -86,13 +86,17 @@ export async function latestConsultation(db: Db, applicationId: string) {
   return row ?? null;
 }
 
-/** The officers of the production's host authority, who receive a copy of a licence granted by another council. */
-export async function hostAuthorityOfficers(db: Db, hostAuthorityId: string, homeAuthorityId: string) {
-  if (hostAuthorityId === homeAuthorityId) return [];
+/**
+ * The officers of the host authorities (where the licensed days' venues are) other than the home authority, who
+ * receive a copy of a licence granted by another council. Each officer once.
+ */
+export async function hostAuthorityOfficers(db: Db, hostAuthorityIds: string[], homeAuthorityId: string) {
+  const ids = hostAuthorityIds.filter((id) => id !== homeAuthorityId);
+  if (!ids.length) return [];
   return db
     .selectDistinct({ email: users.email, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.authorityId, hostAuthorityId), eq(memberships.role, "officer")))
+    .where(and(inArray(memberships.authorityId, ids), eq(memberships.role, "officer")))
     .orderBy(users.email);
 }

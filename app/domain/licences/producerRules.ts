@@ -113,7 +113,16 @@ export function producerPartProgress(a: {
 export type PeriodInput = { start: string; end: string };
 export type BreakInput = PeriodInput & { kind: string };
 /** A day as typed: blank periods are left out. */
-export type ScheduleDayInput = { date: string; kind: string; arrive: string; depart: string; performing: PeriodInput[]; breaks: BreakInput[] };
+export type ScheduleDayInput = {
+  date: string;
+  kind: string;
+  arrive: string;
+  depart: string;
+  performing: PeriodInput[];
+  breaks: BreakInput[];
+  /** Where the child is that day, when the production has more than one venue: "main" or another venue's id. */
+  venueId?: string | null;
+};
 export type ScheduleDayValue = {
   date: string;
   kind: "performance" | "rehearsal";

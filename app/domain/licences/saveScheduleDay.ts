@@ -8,6 +8,7 @@ import { formatDay } from "../calendar/dates";
 import { isUuid } from "../children/access";
 import { NotFoundError, RuleError } from "../errors";
 import { termsOf } from "../terms/listTermDates";
+import { listVenues } from "../productions/venues";
 import { isSchoolDay } from "../terms/schoolDays";
 import { applicationForProducer } from "./access";
 import { editableForProducer, refreshProducerPart } from "./producerPart";
@@ -15,7 +16,8 @@ import { APPLICATION_RECORD, checkScheduleDay, type ScheduleDayInput } from "./p
 
 /**
  * The producer adds a day to a child's schedule, or changes one (`dayId`). The day must fall within the
- * production's dates, once per date. Whether it is a school day comes from the home authority's term dates.
+ * production's dates, once per date, and at one of its venues when it has several (otherwise its only venue).
+ * Whether it is a school day comes from the home authority's term dates.
  * The hours rules are then checked over all the child's days, on the application's page.
  */
 export async function saveScheduleDay(db: Db, actor: Actor, applicationId: string, dayId: string | null, input: ScheduleDayInput, now = new Date()) {
@@ -29,7 +31,11 @@ export async function saveScheduleDay(db: Db, actor: Actor, applicationId: strin
       : undefined;
     if (dayId && !before) throw new NotFoundError("Day");
     const { errors, value } = checkScheduleDay(input, production);
-    if (!value) throw new RuleError(errors);
+    const venues = await listVenues(tx, production);
+    const venue = venues.length > 1 ? venues.find((v) => v.id === input.venueId) : venues[0];
+    if (!venue) errors.venueId = ["Select where the child is on this day"];
+    if (!value || !venue) throw new RuleError(errors);
+    const venueId = venue.main ? null : venue.id;
     const [clash] = await tx
       .select({ id: scheduleDays.id })
       .from(scheduleDays)
@@ -39,12 +45,12 @@ export async function saveScheduleDay(db: Db, actor: Actor, applicationId: strin
     const [day] = before
       ? await tx
           .update(scheduleDays)
-          .set({ ...value, schoolDay })
+          .set({ ...value, venueId, schoolDay })
           .where(eq(scheduleDays.id, before.id))
           .returning()
       : await tx
           .insert(scheduleDays)
-          .values({ ...value, schoolDay, applicationId: application.id })
+          .values({ ...value, venueId, schoolDay, applicationId: application.id })
           .returning();
     const complete = await refreshProducerPart(tx, application.id, now);
     await recordAudit(tx, actor, {
@@ -63,6 +69,7 @@ export const dayAudit = (d: typeof scheduleDays.$inferSelect) => ({
   dayId: d.id,
   date: d.date,
   kind: d.kind,
+  venueId: d.venueId,
   arrive: d.arrive,
   depart: d.depart,
   performing: d.performing,

@@ -2,23 +2,17 @@ import { PRODUCTION_KINDS, type ProductionKind, productions } from "#db/schema/c
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { findAuthorityForPostcode } from "../authorities/findAuthorityForPostcode";
 import { isIsoDate } from "../calendar/dates";
-import { knownAuthority } from "../children/childDetails";
-import { isPostcode, normalisePostcode } from "../children/rules";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
+import { checkVenue, type VenueInput } from "./venues";
 
-export type ProductionInput = {
+export type ProductionInput = VenueInput & {
   organisationId: string;
   title: string;
   kind: string;
   paid: boolean;
   broadcast: boolean;
-  venueName: string;
-  venuePostcode: string;
-  /** The council the producer picked, used only when the venue's postcode doesn't tell us. */
-  hostAuthorityId?: string | null;
   firstDate: string;
   lastDate: string;
 };
@@ -30,20 +24,12 @@ export async function createProduction(db: Db, actor: Actor, input: ProductionIn
   if (!can(actor, "producer:use", { organisationId: input.organisationId })) throw new ForbiddenError();
   const errors: Record<string, string[]> = {};
   const title = input.title?.trim() ?? "";
-  const venueName = input.venueName?.trim() ?? "";
-  const venuePostcode = normalisePostcode(input.venuePostcode ?? "");
   if (!title) errors.title = ["Enter the name of the production"];
   else if (title.length > PRODUCTION_TEXT_MAX) errors.title = [`The name of the production must be ${PRODUCTION_TEXT_MAX} characters or fewer`];
   if (!PRODUCTION_KINDS.includes(input.kind as ProductionKind)) errors.kind = ["Select the type of production"];
-  if (!venueName) errors.venueName = ["Enter the name of the venue"];
-  else if (venueName.length > PRODUCTION_TEXT_MAX) errors.venueName = [`The name of the venue must be ${PRODUCTION_TEXT_MAX} characters or fewer`];
-  let hostAuthorityId: string | null = null;
-  if (!venuePostcode) errors.venuePostcode = ["Enter the venue's postcode"];
-  else if (!isPostcode(venuePostcode)) errors.venuePostcode = ["Enter a full UK postcode, like NM1 2AB"];
-  else {
-    hostAuthorityId = (await findAuthorityForPostcode(db, venuePostcode))?.id ?? (await knownAuthority(db, input.hostAuthorityId));
-    if (!hostAuthorityId) errors.hostAuthorityId = ["Select the council where the venue is"];
-  }
+  const venue = await checkVenue(db, input);
+  Object.assign(errors, venue.errors);
+  const { name: venueName, postcode: venuePostcode, hostAuthorityId } = venue;
   if (!isIsoDate(input.firstDate ?? "")) errors.firstDateDay = ["Enter the first date"];
   if (!isIsoDate(input.lastDate ?? "")) errors.lastDateDay = ["Enter the last date"];
   else if (isIsoDate(input.firstDate ?? "") && input.lastDate < input.firstDate) errors.lastDateDay = ["The last date must be the same as or after the first date"];
