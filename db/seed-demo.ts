@@ -130,6 +130,8 @@ async function seedDemoChildren(
   const home = { parentUserId: d.parent.id, homeAuthorityId: d.northmere.id, addressLine1: "12 Market Street", town: "Northmere", postcode: "NM1 2AB", schoolId: d.school.id };
   const amelia = await createChild(db, { ...home, firstName: "Amelia", lastName: "Example", dateOfBirth: "2015-03-14" });
   const oliver = await createChild(db, { ...home, firstName: "Oliver", lastName: "Example", dateOfBirth: "2017-06-02" });
+  // Old enough for a part-time job (14): the demo employment permit is his.
+  await createChild(db, { ...home, firstName: "Noah", lastName: "Example", dateOfBirth: "2012-05-02" });
   const venue = { organisationId: d.company.id, hostAuthorityId: d.northmere.id, createdByUserId: d.producer.id, venueName: "Northmere Playhouse", venuePostcode: "NM1 1AA" };
   const showcase = await createProduction(db, { ...venue, title: "Spring showcase", kind: "amateur", firstDate: "2027-03-01", lastDate: "2027-03-31" });
   const cinderella = await createProduction(db, { ...venue, title: "Cinderella", kind: "theatre", paid: true, firstDate: "2026-12-01", lastDate: "2027-01-10" });

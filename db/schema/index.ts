@@ -9,3 +9,4 @@ export * from "./reminders";
 export * from "./children";
 export * from "./bopa";
 export * from "./licences";
+export * from "./employment";

@@ -28,6 +28,7 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   "chaperone-register:search": ["officer"],
   "bopa:decide": ["officer"],
   "performance-application:decide": ["officer"],
+  "employment-permit:decide": ["officer"],
   "organisation:invite": ["producer", "employer"],
   "parent:use": ["parent"],
   "producer:use": ["producer"],

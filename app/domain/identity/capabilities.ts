@@ -21,6 +21,7 @@ export const CAPABILITIES = {
   "chaperone-register:search": { roles: ["officer"], scope: "any-authority" },
   "bopa:decide": { roles: ["officer"], scope: "authority" },
   "performance-application:decide": { roles: ["officer"], scope: "authority" },
+  "employment-permit:decide": { roles: ["officer"], scope: "authority" },
   "organisation:invite": { roles: ["producer", "employer"], scope: "organisation" },
   "parent:use": { roles: ["parent"], scope: "self" },
   "producer:use": { roles: ["producer"], scope: "organisation" },
