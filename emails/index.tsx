@@ -24,6 +24,7 @@ import ResetPassword, * as resetPassword from "./reset-password";
 import SchoolConsultationReminder, * as schoolConsultationReminder from "./school-consultation-reminder";
 import SchoolConsultationRequest, * as schoolConsultationRequest from "./school-consultation-request";
 import SchoolObjected, * as schoolObjected from "./school-objected";
+import SchoolPermitNotice, * as schoolPermitNotice from "./school-permit-notice";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
 
 type Template<P> = {
@@ -63,6 +64,7 @@ export const templates = {
   "school-consultation-reminder": template(SchoolConsultationReminder, schoolConsultationReminder),
   "school-consultation-request": template(SchoolConsultationRequest, schoolConsultationRequest),
   "school-objected": template(SchoolObjected, schoolObjected),
+  "school-permit-notice": template(SchoolPermitNotice, schoolPermitNotice),
   "staff-invitation": template(StaffInvitation, staffInvitation),
 };
 

@@ -4,6 +4,8 @@ import { EmailLayout, heading, link, paragraph } from "./components/layout";
 export type SchoolObjectedProps = {
   /** The officer. */
   name: string;
+  /** A performance licence application (absence from school), or an employment permit (the child working). */
+  about?: "performance" | "permit";
   /** The application reference, e.g. NMC-PA-2026-000001. */
   reference: string;
   childName: string;
@@ -16,21 +18,25 @@ export type SchoolObjectedProps = {
   url: string;
 };
 
-export const subject = (p: SchoolObjectedProps) => `${p.reference}: the school objects to ${p.childName}'s absence`;
+export const subject = (p: SchoolObjectedProps) =>
+  p.about === "permit" ? `${p.reference}: the school has a concern about ${p.childName} working` : `${p.reference}: the school objects to ${p.childName}'s absence`;
 
 /** The reasons stay in the service: the officer reads them on the application page. */
 export default function SchoolObjected(p: SchoolObjectedProps) {
   const grounds = p.grounds.map((g) => g.toLowerCase()).join(", ");
+  const permit = p.about === "permit";
   return (
-    <EmailLayout preview={`${p.schoolName} objects on ${grounds} grounds`}>
-      <Heading style={heading}>The school objects to a child's absence</Heading>
+    <EmailLayout preview={`${p.schoolName} ${permit ? "has a concern" : "objects"} on ${grounds} grounds`}>
+      <Heading style={heading}>{permit ? "The school has a concern about a child working" : "The school objects to a child's absence"}</Heading>
       <Text style={paragraph}>Dear {p.name},</Text>
       <Text style={paragraph}>
-        {p.respondedByName} of {p.schoolName} objects to the absence from school in the performance licence application for {p.childName} ({p.reference}), on{" "}
-        {grounds} grounds.
+        {permit
+          ? `${p.respondedByName} of ${p.schoolName} has a concern about the employment permit application for ${p.childName} (${p.reference}), on ${grounds} grounds.`
+          : `${p.respondedByName} of ${p.schoolName} objects to the absence from school in the performance licence application for ${p.childName} (${p.reference}), on ${grounds} grounds.`}
       </Text>
       <Text style={paragraph}>
-        Your decision must answer the school's objection. Read the school's reasons on the application page at{" "}
+        {permit ? "Consider it before you decide. " : "Your decision must answer the school's objection. "}Read the school's reasons on the {permit ? "permit" : "application"} page
+        at{" "}
         <Link href={p.url} style={link}>
           {p.url}
         </Link>

@@ -6,18 +6,19 @@ import { publicActor } from "~/domain/actor";
 import { LinkExpiredError } from "~/domain/errors";
 import { dispatchEmails } from "~/domain/notifications.server";
 import { answerConsultation, type ConsultationPage, getConsultationByToken } from "~/domain/school-consultations.server";
+import { ANSWER_MESSAGES } from "~/domain/schools/answerWords";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { limitByAddress } from "~/server/rate-limit.server";
-import { ConsultationForm, consultationSchema, formatLong } from "~/ui/schools/ConsultationAnswer";
+import { ConsultationForm, consultationSchemaForForm, formatLong } from "~/ui/schools/ConsultationAnswer";
 
 const TITLES = {
-  open: "Absence from school for a performance: the school's view",
+  open: ANSWER_MESSAGES.performance.title,
   answered: "The school has already answered",
   expired: "This link has expired",
   closed: "The council no longer needs an answer",
 };
-export const handle = { title: (d: ConsultationPage | undefined) => TITLES[d?.state ?? "expired"] };
+export const handle = { title: (d: ConsultationPage | undefined) => (d?.state === "open" ? ANSWER_MESSAGES[d.view.kind].title : TITLES[d?.state ?? "expired"]) };
 
 // The link is a secret: keep it out of search engines.
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }];
@@ -31,7 +32,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   await limitByAddress(context, "school-consultation", 30);
-  const submission = parseWithZod(formData, { schema: consultationSchema });
+  const submission = parseWithZod(formData, { schema: consultationSchemaForForm(formData) });
   if (submission.status !== "success") return invalid(submission);
   let outboxIds: string[];
   try {

@@ -23,7 +23,10 @@ const childLink = (c: Item) => (
   </Link>
 );
 
-const OUTCOME = { consent: "Consented", object: "Objected" } as const;
+const OUTCOME = {
+  performance: { consent: "Consented", object: "Objected" },
+  permit: { consent: "No concern", object: "Concern raised" },
+} as const;
 
 export default function SchoolDesk() {
   const { schools, waiting, done, answered } = useLoaderData<typeof loader>();
@@ -38,17 +41,18 @@ export default function SchoolDesk() {
       <span className="govuk-caption-l">{schools.map((s) => s.name).join(", ")}</span>
       <h1 className="govuk-heading-l">Your school</h1>
       <p className="govuk-body">
-        When a child from your school would miss school to perform, the council asks for the head teacher's view before it decides on the licence.
+        When a child from your school would miss school to perform, or applies for a permit to work part-time, the council asks for the head teacher's
+        view before it decides.
       </p>
       {waiting.length ? (
         <Table
           caption="Waiting for your answer"
-          head={["Child", ...(several ? ["School"] : []), "Production", "School days missed", "Answer due by", "Time left"]}
+          head={["Child", ...(several ? ["School"] : []), "About", "School days missed", "Answer due by", "Time left"]}
           rows={waiting.map((c) => [
             childLink(c),
             ...(several ? [c.schoolName] : []),
-            c.productionTitle,
-            c.schoolDaysMissed,
+            c.about,
+            c.schoolDaysMissed ?? "Not applicable",
             formatDay(c.dueOn),
             <Tag key="clock" colour={c.clock.overdue ? "red" : "blue"}>
               {c.clock.label}
@@ -64,14 +68,14 @@ export default function SchoolDesk() {
       {done.length ? (
         <Table
           caption="Answered"
-          head={["Child", ...(several ? ["School"] : []), "Production", "Answer"]}
+          head={["Child", ...(several ? ["School"] : []), "About", "Answer"]}
           rows={done.map((c) => [
             childLink(c),
             ...(several ? [c.schoolName] : []),
-            c.productionTitle,
+            c.about,
             c.state === "answered" ? (
               <span key="a">
-                <Tag colour={c.response === "object" ? "orange" : "green"}>{OUTCOME[c.response ?? "consent"]}</Tag> {c.clock.label}
+                <Tag colour={c.response === "object" ? "orange" : "green"}>{OUTCOME[c.kind][c.response ?? "consent"]}</Tag> {c.clock.label}
               </span>
             ) : (
               <Tag key="a" colour="grey">

@@ -6,14 +6,19 @@ import { LinkExpiredError } from "~/domain/errors";
 import { dispatchEmails } from "~/domain/notifications.server";
 import { answerConsultation, type ConsultationPage, getSchoolConsultation } from "~/domain/school-consultations.server";
 import { requireCapability } from "~/server/auth.server";
+import { ANSWER_MESSAGES } from "~/domain/schools/answerWords";
 import { db } from "~/server/db.server";
 import { guard, invalid, readForm, replyWithError } from "~/server/forms.server";
 import { BackLink } from "~/ui/govuk/components";
-import { AnswerSummary, ConsultationDetails, ConsultationForm, consultationSchema } from "~/ui/schools/ConsultationAnswer";
+import { AnswerSummary, ConsultationDetails, ConsultationForm, consultationSchemaForForm } from "~/ui/schools/ConsultationAnswer";
 
 export const handle = {
   title: (d: ConsultationPage | undefined) =>
-    d?.state === "answered" ? "The school's answer" : d?.state === "closed" ? "The council no longer needs an answer" : "Absence from school for a performance: the school's view",
+    d?.state === "answered"
+      ? "The school's answer"
+      : d?.state === "closed"
+        ? "The council no longer needs an answer"
+        : ANSWER_MESSAGES[d?.state === "open" ? d.view.kind : "performance"].title,
 };
 
 /** The same page as the emailed link, through the school's account: only consultations sent to the user's school (others are 404). */
@@ -25,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   const { actor } = await requireCapability(request, context, "school:use");
-  const submission = parseWithZod(formData, { schema: consultationSchema });
+  const submission = parseWithZod(formData, { schema: consultationSchemaForForm(formData) });
   if (submission.status !== "success") return invalid(submission);
   let outboxIds: string[];
   try {
@@ -54,7 +59,7 @@ export default function SchoolConsultation() {
               {page.details.view.authorityName}, application {page.details.view.reference}
             </span>
             <h1 className="govuk-heading-l">The school's answer</h1>
-            <AnswerSummary answer={page.details.answer} />
+            <AnswerSummary answer={page.details.answer} kind={page.details.view.kind} />
             <ConsultationDetails view={page.details.view} answered />
           </>
         ) : (

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { authorities, organisations, schools } from "./authorities";
 import { children, childShares, productionVenues, productions } from "./children";
 import { issuedDocuments } from "./documents";
+import { employmentPermits } from "./employment";
 import { users } from "./identity";
 import { uploads } from "./uploads";
 
@@ -136,9 +137,9 @@ export const schoolConsultations = pgTable(
   "school_consultations",
   {
     id: uuid().primaryKey().defaultRandom(),
-    applicationId: uuid()
-      .notNull()
-      .references(() => performanceApplications.id),
+    /** What the school is asked about: a performance licence application, or an employment permit (exactly one). */
+    applicationId: uuid().references(() => performanceApplications.id),
+    permitId: uuid().references(() => employmentPermits.id),
     schoolId: uuid().references(() => schools.id),
     /** Where the request went (the school's contact, or as given by the parent). */
     email: text().notNull(),
@@ -158,6 +159,8 @@ export const schoolConsultations = pgTable(
     uniqueIndex("school_consultations_token_idx").on(t.tokenHash),
     index("school_consultations_application_idx").on(t.applicationId),
     index("school_consultations_school_idx").on(t.schoolId),
+    index("school_consultations_permit_idx").on(t.permitId),
+    check("school_consultations_one_subject", sql`num_nonnulls(${t.applicationId}, ${t.permitId}) = 1`),
   ],
 );
 

@@ -58,6 +58,7 @@ describe("the school's emailed link", () => {
     expect(page).toEqual({
       state: "open",
       view: {
+        kind: "performance",
         consultationId: w.consultation.id,
         reference: "NMC-PA-2026-000007",
         authorityName: "Northmere Council",
@@ -127,7 +128,7 @@ describe("the school's emailed link", () => {
     const later = at("2026-11-16");
     // Grounds and reasons sent with a consent are not kept.
     const result = await answerConsultation(db(), viaLink, { token: w.token }, { ...consent, grounds: ["health"], reasons: "ignored" }, BASE, later);
-    expect(result).toEqual({ applicationId: w.application.id, status: "under-review", outboxIds: [] });
+    expect(result).toEqual({ recordId: w.application.id, status: "under-review", outboxIds: [] });
     const [row] = await db().select().from(schoolConsultations).where(eq(schoolConsultations.id, w.consultation.id));
     expect(row).toMatchObject({ response: "consent", grounds: null, reasons: null, respondedByName: "Hannah Head", respondedAt: later });
     expect(await statusOf(w)).toBe("under-review");
@@ -165,6 +166,7 @@ describe("the school's emailed link", () => {
       expect(mail.template).toBe("school-objected");
       expect(mail.props).toEqual({
         name: officer.name,
+        about: "performance",
         reference: "NMC-PA-2026-000007",
         childName: "Oliver Example",
         schoolName: "Northmere Primary School",
@@ -209,7 +211,7 @@ describe("the school's account", () => {
       [soon.consultation.id, "2026-11-12", "Overdue by 3 working days", 0],
       [w.consultation.id, DUE, "Due in 3 working days", 2],
     ]);
-    expect(desk.waiting[1]).toMatchObject({ childName: "Oliver Example", productionTitle: "Cinderella", reference: "NMC-PA-2026-000007", state: "waiting" });
+    expect(desk.waiting[1]).toMatchObject({ childName: "Oliver Example", about: "Cinderella", reference: "NMC-PA-2026-000007", state: "waiting" });
     expect(desk.done).toEqual([expect.objectContaining({ id: answered.consultation.id, state: "answered", response: "object", clock: { label: "Answered on 16 November 2026", overdue: false } })]);
 
     const otherDesk = await listSchoolConsultations(db(), w.otherHead, NOW);

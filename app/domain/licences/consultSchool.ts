@@ -1,7 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { authorities, organisations, schools } from "#db/schema/authorities";
 import { children, productions } from "#db/schema/children";
-import { memberships, users } from "#db/schema/identity";
 import { performanceApplications, schoolConsultations, scheduleDays } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
@@ -10,6 +9,7 @@ import { addWorkingDays } from "../calendar/workingDays";
 import { londonDate } from "../documents/states";
 import { newToken } from "../identity/tokens";
 import { queueEmail } from "../notifications/queueEmail";
+import { schoolContact } from "../schools/schoolContact";
 import { getAuthoritySettings } from "../settings/getAuthoritySettings";
 import { assertLicenceTransition } from "./states";
 
@@ -38,18 +38,7 @@ export async function consultSchool(tx: Db, actor: Actor, application: Applicati
 
   const [child] = await tx.select().from(children).where(eq(children.id, application.childId));
   const schoolId = application.schoolId ?? (application.schoolName ? null : child.schoolId);
-  // The school's first account is its contact, else its office email: the reminder job later writes to the same address.
-  const [account] = schoolId
-    ? await tx
-        .select({ email: users.email, name: users.name })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.schoolId, schoolId), eq(memberships.role, "school")))
-        .orderBy(asc(memberships.createdAt), asc(users.email))
-        .limit(1)
-    : [];
-  const [office] = schoolId && !account ? await tx.select({ email: schools.email }).from(schools).where(eq(schools.id, schoolId)) : [];
-  const contact = account ?? (office?.email ? { email: office.email, name: "Head teacher" } : undefined);
+  const contact = schoolId ? await schoolContact(tx, schoolId) : undefined;
   const reason = schoolDaysMissed.length ? "school-days-missed" : "authority-setting";
   if (!contact) {
     await recordAudit(tx, actor, {

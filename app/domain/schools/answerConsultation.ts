@@ -1,17 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { schools } from "#db/schema/authorities";
-import { children } from "#db/schema/children";
 import { memberships, users } from "#db/schema/identity";
-import { OBJECTION_GROUNDS, performanceApplications, SCHOOL_RESPONSES, schoolConsultations } from "#db/schema/licences";
+import { OBJECTION_GROUNDS, type PerformanceApplicationStatus, performanceApplications, SCHOOL_RESPONSES, schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { LinkExpiredError, RuleError } from "../errors";
 import { assertLicenceTransition } from "../licences/states";
 import { queueEmail } from "../notifications/queueEmail";
-import { CONSULTATION_OPEN_STATUSES, type ConsultationRow } from "./consultationView";
+import { ANSWER_MESSAGES } from "./answerWords";
+import type { ConsultationRow } from "./consultationView";
 import { consultationForToken } from "./getConsultationByToken";
 import { consultationForSchool } from "./getSchoolConsultation";
+import { consultationSubject } from "./subject";
 
 export type ConsultationAnswerInput = { response?: string | null; grounds?: string[] | null; reasons?: string | null; name?: string | null };
 /** The emailed link's token, or a consultation of the signed-in school user's school. */
@@ -28,16 +29,17 @@ export const OBJECTION_GROUND_LABELS: Record<(typeof OBJECTION_GROUNDS)[number],
 
 type Grounds = (typeof OBJECTION_GROUNDS)[number];
 
-function parseAnswer(input: ConsultationAnswerInput) {
+function parseAnswer(input: ConsultationAnswerInput, kind: keyof typeof ANSWER_MESSAGES) {
+  const messages = ANSWER_MESSAGES[kind];
   const response = SCHOOL_RESPONSES.find((r) => r === input.response);
   const grounds = OBJECTION_GROUNDS.filter((g) => input.grounds?.includes(g));
   const reasons = (input.reasons ?? "").trim();
   const name = (input.name ?? "").trim();
   const errors: Record<string, string[]> = {};
-  if (!response) errors.response = ["Select whether you consent to the absence"];
+  if (!response) errors.response = [messages.response];
   if (response === "object") {
-    if (!grounds.length) errors.grounds = ["Select the grounds for your objection"];
-    if (!reasons) errors.reasons = ["Enter your reasons for objecting"];
+    if (!grounds.length) errors.grounds = [messages.grounds];
+    if (!reasons) errors.reasons = [messages.reasons];
     else if (reasons.length > CONSULTATION_REASONS_MAX) errors.reasons = [`Your reasons must be ${CONSULTATION_REASONS_MAX} characters or fewer`];
   }
   if (!name) errors.name = ["Enter the name of the head teacher or the person they have authorised"];
@@ -64,36 +66,37 @@ async function findConsultation(db: Db, actor: Actor, key: ConsultationKey, now:
 export async function answerConsultation(db: Db, actor: Actor, key: ConsultationKey, input: ConsultationAnswerInput, baseUrl: string, now = new Date()) {
   const found = await findConsultation(db, actor, key, now, false);
   if (found.respondedAt) throw new LinkExpiredError("used");
-  const answer = parseAnswer(input);
+  const answer = parseAnswer(input, found.permitId ? "permit" : "performance");
 
   return db.transaction(async (tx) => {
     const consultation = await findConsultation(tx, actor, key, now, true);
     if (consultation.respondedAt) throw new LinkExpiredError("used");
-    const [application] = await tx
-      .select()
-      .from(performanceApplications)
-      .where(eq(performanceApplications.id, consultation.applicationId))
-      .for("update");
-    if (!CONSULTATION_OPEN_STATUSES.includes(application.status)) throw new LinkExpiredError("expired");
-    const status = application.status === "awaiting-school" ? assertLicenceTransition(application.status, "school-answered") : application.status;
+    const subject = await consultationSubject(tx, consultation, { lock: true });
+    if (!subject.open) throw new LinkExpiredError("expired");
+    // Only a performance application waits for the school; a permit's officer may decide at any time.
+    const from = subject.status as PerformanceApplicationStatus;
+    const status = subject.kind === "performance" && from === "awaiting-school" ? assertLicenceTransition(from, "school-answered") : subject.status;
 
     await tx
       .update(schoolConsultations)
       .set({ response: answer.response, grounds: answer.grounds, reasons: answer.reasons, respondedByName: answer.name, respondedAt: now })
       .where(eq(schoolConsultations.id, consultation.id));
-    if (status !== application.status) {
-      await tx.update(performanceApplications).set({ status, updatedAt: now }).where(eq(performanceApplications.id, application.id));
+    if (status !== subject.status) {
+      await tx
+        .update(performanceApplications)
+        .set({ status: status as PerformanceApplicationStatus, updatedAt: now })
+        .where(eq(performanceApplications.id, subject.recordId));
     }
 
     const [school] = consultation.schoolId ? await tx.select({ name: schools.name }).from(schools).where(eq(schools.id, consultation.schoolId)) : [];
-    const schoolName = school?.name ?? application.schoolName ?? "The school";
+    const schoolName = school?.name ?? subject.typedSchoolName ?? "The school";
     // Someone using the emailed link has no account: the audit names them and their school.
     const who: Actor = "token" in key ? { userId: null, name: `${answer.name} (${schoolName})`, ip: actor.ip, memberships: [] } : actor;
     await recordAudit(tx, who, {
       action: "school-consultation.answered",
-      recordType: "performance-application",
-      recordId: application.id,
-      before: { status: application.status },
+      recordType: subject.recordType,
+      recordId: subject.recordId,
+      before: { status: subject.status },
       after: { status, consultationId: consultation.id, response: answer.response, grounds: answer.grounds, respondedByName: answer.name },
     });
 
@@ -103,22 +106,22 @@ export async function answerConsultation(db: Db, actor: Actor, key: Consultation
         .selectDistinct({ email: users.email, name: users.name })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.role, "officer"), eq(memberships.authorityId, application.authorityId)));
-      const [child] = await tx.select({ firstName: children.firstName, lastName: children.lastName }).from(children).where(eq(children.id, application.childId));
+        .where(and(eq(memberships.role, "officer"), eq(memberships.authorityId, subject.authorityId)));
       for (const officer of officers) {
         outboxIds.push(
           await queueEmail(tx, officer.email, "school-objected", {
             name: officer.name,
-            reference: application.reference ?? "",
-            childName: `${child.firstName} ${child.lastName}`,
+            about: subject.kind,
+            reference: subject.reference,
+            childName: subject.childName,
             schoolName,
             grounds: answer.grounds!.map((g) => OBJECTION_GROUND_LABELS[g]),
             respondedByName: answer.name,
-            url: `${baseUrl}/officer/licences/${application.id}`,
+            url: `${baseUrl}${subject.officerPath}`,
           }),
         );
       }
     }
-    return { applicationId: application.id, status, outboxIds };
+    return { recordId: subject.recordId, status, outboxIds };
   });
 }

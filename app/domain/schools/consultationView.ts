@@ -1,15 +1,16 @@
 import { and, asc, eq, gte, lte, ne } from "drizzle-orm";
-import { authorities, organisations, schools } from "#db/schema/authorities";
-import { children, productions } from "#db/schema/children";
-import { type PerformanceApplicationStatus, performanceApplications, scheduleDays, type schoolConsultations } from "#db/schema/licences";
+import { schools } from "#db/schema/authorities";
+import { productions } from "#db/schema/children";
+import { employmentPermits } from "#db/schema/employment";
+import { performanceApplications, scheduleDays, type schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import { londonDate } from "../documents/states";
 import { consultationClock, timeLeft } from "./consultationClock";
+import { consultationSubject } from "./subject";
 
 export type ConsultationRow = typeof schoolConsultations.$inferSelect;
 
-/** While the council is still deciding, the school's answer is taken (it moves the status on only from "awaiting-school"). */
-export const CONSULTATION_OPEN_STATUSES: PerformanceApplicationStatus[] = ["submitted", "awaiting-school", "under-review", "information-requested"];
+export { CONSULTATION_OPEN_STATUSES } from "./subject";
 
 /** 1 September of the school year `today` falls in (school years run 1 Sep–31 Aug). */
 export function schoolYearStart(today: string) {
@@ -18,36 +19,51 @@ export function schoolYearStart(today: string) {
 }
 
 /**
- * Only what the school needs (DOMAIN.md §2): the child's name and date of birth, the production, each day's
- * times at the venue, the school days missed and the absences already licensed this school year. Never the
- * address, health, photograph or anything else from the parent's part.
+ * Only what the school needs (DOMAIN.md §2, §4). For a performance: the child's name and date of birth, the
+ * production, each day's times at the venue, the school days missed and the absences already licensed this school
+ * year. For a job: the child, the employer, the job, the start date and the usual hours. Never the address, health,
+ * photograph or anything else from the parent's part.
  */
 export async function consultationView(db: Db, consultation: ConsultationRow, today: string) {
-  const [row] = await db
-    .select({
-      reference: performanceApplications.reference,
-      childId: performanceApplications.childId,
-      applicationSchoolName: performanceApplications.schoolName,
-      firstName: children.firstName,
-      lastName: children.lastName,
-      dateOfBirth: children.dateOfBirth,
-      productionTitle: productions.title,
-      venueName: productions.venueName,
-      organisationName: organisations.name,
-      authorityName: authorities.name,
-    })
-    .from(performanceApplications)
-    .innerJoin(children, eq(children.id, performanceApplications.childId))
-    .innerJoin(productions, eq(productions.id, performanceApplications.productionId))
-    .innerJoin(organisations, eq(organisations.id, performanceApplications.organisationId))
-    .innerJoin(authorities, eq(authorities.id, performanceApplications.authorityId))
-    .where(eq(performanceApplications.id, consultation.applicationId));
+  const subject = await consultationSubject(db, consultation);
   const [school] = consultation.schoolId ? await db.select({ name: schools.name }).from(schools).where(eq(schools.id, consultation.schoolId)) : [];
+  const common = {
+    consultationId: consultation.id,
+    reference: subject.reference,
+    authorityName: subject.authorityName,
+    schoolName: school?.name ?? subject.typedSchoolName ?? "",
+    child: { name: subject.childName, dateOfBirth: subject.dateOfBirth },
+    dueOn: consultation.dueOn,
+    timeLeft: timeLeft(consultation.dueOn, today),
+    clock: consultationClock(consultation.dueOn, today, consultation.respondedAt),
+  };
+  if (subject.kind === "permit") {
+    const [p] = await db.select().from(employmentPermits).where(eq(employmentPermits.id, subject.recordId));
+    return {
+      kind: "permit" as const,
+      ...common,
+      job: {
+        employer: p.businessName ?? "",
+        occupation: subject.title,
+        description: p.jobDescription ?? "",
+        workplace: [p.workplaceAddress, p.workplacePostcode].filter(Boolean).join(", "),
+        startDate: p.startDate ?? "",
+        termPattern: p.termPattern,
+        holidayPattern: p.holidayPattern,
+      },
+    };
+  }
+  const applicationId = subject.recordId;
+  const [venue] = await db
+    .select({ venueName: productions.venueName })
+    .from(performanceApplications)
+    .innerJoin(productions, eq(productions.id, performanceApplications.productionId))
+    .where(eq(performanceApplications.id, applicationId));
 
   const days = await db
     .select({ date: scheduleDays.date, kind: scheduleDays.kind, arrive: scheduleDays.arrive, depart: scheduleDays.depart, schoolDay: scheduleDays.schoolDay })
     .from(scheduleDays)
-    .where(eq(scheduleDays.applicationId, consultation.applicationId))
+    .where(eq(scheduleDays.applicationId, applicationId))
     .orderBy(asc(scheduleDays.date));
 
   const since = schoolYearStart(today);
@@ -57,9 +73,9 @@ export async function consultationView(db: Db, consultation: ConsultationRow, to
     .innerJoin(performanceApplications, eq(performanceApplications.id, scheduleDays.applicationId))
     .where(
       and(
-        eq(performanceApplications.childId, row.childId),
+        eq(performanceApplications.childId, subject.childId),
         eq(performanceApplications.status, "granted"),
-        ne(performanceApplications.id, consultation.applicationId),
+        ne(performanceApplications.id, applicationId),
         eq(scheduleDays.schoolDay, true),
         gte(scheduleDays.date, since),
         lte(scheduleDays.date, `${Number(since.slice(0, 4)) + 1}-08-31`),
@@ -68,18 +84,12 @@ export async function consultationView(db: Db, consultation: ConsultationRow, to
     .orderBy(asc(scheduleDays.date));
 
   return {
-    consultationId: consultation.id,
-    reference: row.reference ?? "",
-    authorityName: row.authorityName,
-    schoolName: school?.name ?? row.applicationSchoolName ?? "",
-    child: { name: `${row.firstName} ${row.lastName}`, dateOfBirth: row.dateOfBirth },
-    production: { title: row.productionTitle, organisationName: row.organisationName, venueName: row.venueName },
+    kind: "performance" as const,
+    ...common,
+    production: { title: subject.title, organisationName: subject.organisationName, venueName: venue.venueName },
     days,
     schoolDaysMissed: days.filter((d) => d.schoolDay).map((d) => d.date),
     licensedAbsences: { since, count: licensed.length, dates: licensed.map((d) => d.date) },
-    dueOn: consultation.dueOn,
-    timeLeft: timeLeft(consultation.dueOn, today),
-    clock: consultationClock(consultation.dueOn, today, consultation.respondedAt),
   };
 }
 
@@ -110,13 +120,7 @@ export function answerOf(c: ConsultationRow): ConsultationAnswer {
   };
 }
 
-/** The application's status, to tell whether the school's answer is still wanted. */
-async function applicationStatus(db: Db, applicationId: string) {
-  const [row] = await db.select({ status: performanceApplications.status }).from(performanceApplications).where(eq(performanceApplications.id, applicationId));
-  return row.status;
-}
-
-/** What a consultation shows to whoever holds it: its answer, or the application while the council still wants one. */
+/** What a consultation shows to whoever holds it: its answer, or the application or permit while the council still wants one. */
 export async function consultationPage(db: Db, consultation: ConsultationRow, now: Date, withDetails: boolean): Promise<ConsultationPage> {
   const today = londonDate(now);
   if (consultation.respondedAt) {
@@ -125,6 +129,6 @@ export async function consultationPage(db: Db, consultation: ConsultationRow, no
     if (!withDetails) return { state: "answered", answeredAt, answeredBy, details: null };
     return { state: "answered", answeredAt, answeredBy, details: { view: await consultationView(db, consultation, today), answer: answerOf(consultation) } };
   }
-  if (!CONSULTATION_OPEN_STATUSES.includes(await applicationStatus(db, consultation.applicationId))) return { state: "closed" };
+  if (!(await consultationSubject(db, consultation)).open) return { state: "closed" };
   return { state: "open", view: await consultationView(db, consultation, today) };
 }

@@ -1,15 +1,14 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { schools } from "#db/schema/authorities";
-import { children, productions } from "#db/schema/children";
-import { performanceApplications, scheduleDays, schoolConsultations } from "#db/schema/licences";
+import { scheduleDays, schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { londonDate } from "../documents/states";
 import { ForbiddenError } from "../errors";
 import { can } from "../identity/capabilities";
 import { consultationClock } from "./consultationClock";
-import { CONSULTATION_OPEN_STATUSES } from "./consultationView";
 import { schoolScope } from "./getSchoolConsultation";
+import { consultationSubject } from "./subject";
 
 /**
  * The school's desk: consultations sent to the actor's schools only. Those waiting for an answer come first,
@@ -23,23 +22,12 @@ export async function listSchoolConsultations(db: Db, actor: Actor, now = new Da
   const [schoolRows, rows] = await Promise.all([
     db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, scope)).orderBy(asc(schools.name)),
     db
-      .select({
-        consultation: schoolConsultations,
-        status: performanceApplications.status,
-        reference: performanceApplications.reference,
-        firstName: children.firstName,
-        lastName: children.lastName,
-        productionTitle: productions.title,
-        schoolName: schools.name,
-      })
+      .select({ consultation: schoolConsultations, schoolName: schools.name })
       .from(schoolConsultations)
-      .innerJoin(performanceApplications, eq(performanceApplications.id, schoolConsultations.applicationId))
-      .innerJoin(children, eq(children.id, performanceApplications.childId))
-      .innerJoin(productions, eq(productions.id, performanceApplications.productionId))
       .innerJoin(schools, eq(schools.id, schoolConsultations.schoolId))
       .where(inArray(schoolConsultations.schoolId, scope)),
   ]);
-  const applicationIds = rows.map((r) => r.consultation.applicationId);
+  const applicationIds = rows.map((r) => r.consultation.applicationId).filter((id): id is string => !!id);
   const dayCounts = applicationIds.length
     ? await db
         .select({ applicationId: scheduleDays.applicationId, schoolDays: count() })
@@ -48,19 +36,24 @@ export async function listSchoolConsultations(db: Db, actor: Actor, now = new Da
         .groupBy(scheduleDays.applicationId)
     : [];
   const missed = new Map(dayCounts.map((d) => [d.applicationId, d.schoolDays]));
+  // A school's desk holds tens of consultations a year: one small lookup each.
+  const subjects = await Promise.all(rows.map((r) => consultationSubject(db, r.consultation)));
 
-  const items = rows.map(({ consultation: c, ...r }) => {
+  const items = rows.map(({ consultation: c, schoolName }, i) => {
+    const subject = subjects[i];
     const answered = !!c.respondedAt;
     return {
       id: c.id,
-      reference: r.reference ?? "",
-      childName: `${r.firstName} ${r.lastName}`,
-      productionTitle: r.productionTitle,
-      schoolName: r.schoolName,
-      schoolDaysMissed: missed.get(c.applicationId) ?? 0,
+      kind: subject.kind,
+      reference: subject.reference,
+      childName: subject.childName,
+      /** The production, or the job and employer. */
+      about: subject.kind === "permit" ? `Work permit: ${subject.title.toLowerCase()} (${subject.organisationName})` : subject.title,
+      schoolName,
+      schoolDaysMissed: c.applicationId ? (missed.get(c.applicationId) ?? 0) : null,
       dueOn: c.dueOn,
       clock: consultationClock(c.dueOn, today, c.respondedAt),
-      state: answered ? ("answered" as const) : CONSULTATION_OPEN_STATUSES.includes(r.status) ? ("waiting" as const) : ("closed" as const),
+      state: answered ? ("answered" as const) : subject.open ? ("waiting" as const) : ("closed" as const),
       response: c.response,
       sortKey: (c.respondedAt ?? c.createdAt).toISOString(),
     };

@@ -1,7 +1,6 @@
-import { and, eq, gt, gte, inArray, isNull } from "drizzle-orm";
-import { authorities, schools } from "#db/schema/authorities";
-import { children } from "#db/schema/children";
-import { performanceApplications, schoolConsultations } from "#db/schema/licences";
+import { and, eq, gt, gte, isNull } from "drizzle-orm";
+import { schools } from "#db/schema/authorities";
+import { schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import { systemActor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
@@ -10,7 +9,7 @@ import { newToken } from "../identity/tokens";
 import { LICENCE_RULES } from "../licences/rules";
 import { queueEmail } from "../notifications/queueEmail";
 import { workingDaysBetween } from "./consultationClock";
-import { CONSULTATION_OPEN_STATUSES } from "./consultationView";
+import { consultationSubject } from "./subject";
 
 /**
  * The daily job: emails each school that has not answered, once, 2 working days before its answer is due
@@ -22,22 +21,8 @@ export async function sendConsultationReminders(db: Db, baseUrl: string, now = n
   const today = londonDate(now);
   const before = LICENCE_RULES["SCHOOL-DEADLINE"].reminderWorkingDaysBefore;
   const candidates = await db
-    .select({
-      id: schoolConsultations.id,
-      applicationId: schoolConsultations.applicationId,
-      email: schoolConsultations.email,
-      dueOn: schoolConsultations.dueOn,
-      schoolName: schools.name,
-      applicationSchoolName: performanceApplications.schoolName,
-      reference: performanceApplications.reference,
-      firstName: children.firstName,
-      lastName: children.lastName,
-      authorityName: authorities.name,
-    })
+    .select({ consultation: schoolConsultations, schoolName: schools.name })
     .from(schoolConsultations)
-    .innerJoin(performanceApplications, eq(performanceApplications.id, schoolConsultations.applicationId))
-    .innerJoin(children, eq(children.id, performanceApplications.childId))
-    .innerJoin(authorities, eq(authorities.id, performanceApplications.authorityId))
     .leftJoin(schools, eq(schools.id, schoolConsultations.schoolId))
     .where(
       and(
@@ -45,13 +30,14 @@ export async function sendConsultationReminders(db: Db, baseUrl: string, now = n
         isNull(schoolConsultations.remindedAt),
         gte(schoolConsultations.dueOn, today),
         gt(schoolConsultations.expiresAt, now),
-        inArray(performanceApplications.status, CONSULTATION_OPEN_STATUSES),
       ),
     );
 
   const outboxIds: string[] = [];
-  for (const c of candidates) {
+  for (const { consultation: c, schoolName } of candidates) {
     if (workingDaysBetween(today, c.dueOn) > before) continue;
+    const subject = await consultationSubject(db, c);
+    if (!subject.open) continue;
     await db.transaction(async (tx) => {
       const { token, hash } = newToken();
       const claimed = await tx
@@ -62,17 +48,17 @@ export async function sendConsultationReminders(db: Db, baseUrl: string, now = n
       if (!claimed.length) return;
       await recordAudit(tx, systemActor, {
         action: "school-consultation.reminder-sent",
-        recordType: "performance-application",
-        recordId: c.applicationId,
+        recordType: subject.recordType,
+        recordId: subject.recordId,
         after: { consultationId: c.id, dueOn: c.dueOn },
       });
       outboxIds.push(
         await queueEmail(tx, c.email, "school-consultation-reminder", {
-          name: c.schoolName ?? c.applicationSchoolName ?? "",
-          childName: `${c.firstName} ${c.lastName}`,
-          reference: c.reference ?? "",
+          name: schoolName ?? subject.typedSchoolName ?? "",
+          childName: subject.childName,
+          reference: subject.reference,
           dueOn: c.dueOn,
-          authorityName: c.authorityName,
+          authorityName: subject.authorityName,
           url: `${baseUrl}/school-consultations/${token}`,
         }),
       );
