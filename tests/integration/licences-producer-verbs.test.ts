@@ -400,17 +400,18 @@ describe("the producer's part", () => {
     const w = await world();
     const { amelia, ben } = await started(w);
     const { dayId } = await saveScheduleDay(db(), w.producer, amelia.id, null, eveningShow(), NOW);
+    // Each call starts only when it is awaited: a rejection nobody is waiting for yet would be unhandled.
     for (const work of [
-      getProducerApplication(db(), w.rival, amelia.id),
-      saveScheduleDay(db(), w.rival, amelia.id, null, eveningShow("2027-03-20")),
-      removeScheduleDay(db(), w.rival, amelia.id, dayId),
-      saveProducerPayment(db(), w.rival, amelia.id, { paid: false, details: "" }),
-      saveDayChaperone(db(), w.rival, amelia.id, dayId, { who: "parent", reference: "", isTutor: false, allDays: false }),
-      copySchedule(db(), w.rival, amelia.id, [ben.id]),
-      getProducerApplication(db(), w.producer, "not-a-uuid"),
-      removeScheduleDay(db(), w.producer, ben.id, dayId),
+      () => getProducerApplication(db(), w.rival, amelia.id),
+      () => saveScheduleDay(db(), w.rival, amelia.id, null, eveningShow("2027-03-20")),
+      () => removeScheduleDay(db(), w.rival, amelia.id, dayId),
+      () => saveProducerPayment(db(), w.rival, amelia.id, { paid: false, details: "" }),
+      () => saveDayChaperone(db(), w.rival, amelia.id, dayId, { who: "parent", reference: "", isTutor: false, allDays: false }),
+      () => copySchedule(db(), w.rival, amelia.id, [ben.id]),
+      () => getProducerApplication(db(), w.producer, "not-a-uuid"),
+      () => removeScheduleDay(db(), w.producer, ben.id, dayId),
     ]) {
-      await expect(work).rejects.toBeInstanceOf(NotFoundError);
+      await expect(work()).rejects.toBeInstanceOf(NotFoundError);
     }
     await db().update(performanceApplications).set({ status: "submitted" }).where(eq(performanceApplications.id, amelia.id));
     expect(await ruleMessages(saveProducerPayment(db(), w.producer, amelia.id, { paid: false, details: "" }))).toEqual([
