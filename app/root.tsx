@@ -41,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (can(actor, "officer:use")) nav.push({ to: "/officer", label: "Licensing" });
     if (can(actor, "admin:use")) nav.push({ to: "/admin", label: "Administration" });
     if (can(actor, "chaperone:use")) nav.push({ to: "/chaperone", label: "Chaperone approval" });
+    if (can(actor, "employer:use")) nav.push({ to: "/employer", label: "Employment permits" });
     if (can(actor, "school:use")) nav.push({ to: "/school", label: "Your school" });
     nav.push({ to: "/account", label: "Your account" });
   }

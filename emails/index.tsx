@@ -20,6 +20,13 @@ import LicenceParentPartComplete, * as licenceParentPartComplete from "./licence
 import LicenceProducerStarted, * as licenceProducerStarted from "./licence-producer-started";
 import LicenceRefused, * as licenceRefused from "./licence-refused";
 import LicenceSubmitted, * as licenceSubmitted from "./licence-submitted";
+import PermitEnded, * as permitEnded from "./permit-ended";
+import PermitGranted, * as permitGranted from "./permit-granted";
+import PermitInvitation, * as permitInvitation from "./permit-invitation";
+import PermitParentPartComplete, * as permitParentPartComplete from "./permit-parent-part-complete";
+import PermitRefused, * as permitRefused from "./permit-refused";
+import PermitRevoked, * as permitRevoked from "./permit-revoked";
+import PermitSubmitted, * as permitSubmitted from "./permit-submitted";
 import ResetPassword, * as resetPassword from "./reset-password";
 import SchoolConsultationReminder, * as schoolConsultationReminder from "./school-consultation-reminder";
 import SchoolConsultationRequest, * as schoolConsultationRequest from "./school-consultation-request";
@@ -60,6 +67,13 @@ export const templates = {
   "licence-producer-started": template(LicenceProducerStarted, licenceProducerStarted),
   "licence-refused": template(LicenceRefused, licenceRefused),
   "licence-submitted": template(LicenceSubmitted, licenceSubmitted),
+  "permit-ended": template(PermitEnded, permitEnded),
+  "permit-granted": template(PermitGranted, permitGranted),
+  "permit-invitation": template(PermitInvitation, permitInvitation),
+  "permit-parent-part-complete": template(PermitParentPartComplete, permitParentPartComplete),
+  "permit-refused": template(PermitRefused, permitRefused),
+  "permit-revoked": template(PermitRevoked, permitRevoked),
+  "permit-submitted": template(PermitSubmitted, permitSubmitted),
   "reset-password": template(ResetPassword, resetPassword),
   "school-consultation-reminder": template(SchoolConsultationReminder, schoolConsultationReminder),
   "school-consultation-request": template(SchoolConsultationRequest, schoolConsultationRequest),

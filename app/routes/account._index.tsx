@@ -22,13 +22,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     documents,
     isParent: can(actor, "parent:use"),
     isProducer: can(actor, "producer:use"),
+    isEmployer: can(actor, "employer:use"),
     passwordChanged: url.searchParams.has("passwordChanged"),
     rolesAdded: url.searchParams.has("rolesAdded"),
   });
 }
 
 export default function Account() {
-  const { name, email, roles, documents, isParent, isProducer, passwordChanged, rolesAdded } = useLoaderData<typeof loader>();
+  const { name, email, roles, documents, isParent, isProducer, isEmployer, passwordChanged, rolesAdded } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -43,7 +44,7 @@ export default function Account() {
           </NotificationBanner>
         ) : null}
         <h1 className="govuk-heading-l">Your account</h1>
-        {isParent || isProducer ? (
+        {isParent || isProducer || isEmployer ? (
           <ul className="govuk-list">
             {isParent ? (
               <li>
@@ -56,6 +57,13 @@ export default function Account() {
               <li>
                 <Link className="govuk-link" to="/producer">
                   Your productions
+                </Link>
+              </li>
+            ) : null}
+            {isEmployer ? (
+              <li>
+                <Link className="govuk-link" to="/employer">
+                  Child employment permits
                 </Link>
               </li>
             ) : null}

@@ -4,13 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "~/domain/settings/choices";
+import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, EMPLOYMENT_LATEST_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "~/domain/settings/choices";
 import { getAuthoritySettings, updateAuthoritySettings } from "~/domain/settings.server";
 import { requireAdmin } from "~/server/admin.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { BackLink, Button } from "~/ui/govuk/components";
-import { Radios } from "~/ui/govuk/fields";
+import { Radios, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Local settings" };
@@ -24,9 +24,28 @@ const schema = z.object({
   bopaMaxMonths: choice(BOPA_MONTHS_CHOICES, "Select the longest period a BOPA can cover"),
   schoolResponseWorkingDays: choice(SCHOOL_WORKING_DAYS_CHOICES, "Select how many working days a school has to answer"),
   consultSchoolAlways: z.enum(["yes", "no"], { error: "Select yes if the school is asked about every application" }),
+  employmentLatest: z.enum(EMPLOYMENT_LATEST_CHOICES, { error: "Select the latest time children may work" }),
+  employmentSchoolStarts: z
+    .string({ error: "Enter the time school starts, like 08:45" })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter the time school starts, like 08:45" }),
+  employmentSchoolEnds: z
+    .string({ error: "Enter the time school ends, like 15:15" })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter the time school ends, like 15:15" }),
 });
 
-const ORDER = ["chaperoneLicenceYears", "exemptAbsenceAllowed", "exemptBroadcastAllowed", "bopaMaxMonths", "schoolResponseWorkingDays", "consultSchoolAlways"];
+const ORDER = [
+  "chaperoneLicenceYears",
+  "exemptAbsenceAllowed",
+  "exemptBroadcastAllowed",
+  "bopaMaxMonths",
+  "schoolResponseWorkingDays",
+  "consultSchoolAlways",
+  "employmentLatest",
+  "employmentSchoolStarts",
+  "employmentSchoolEnds",
+];
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 const YES_NO = [
   { value: "yes", label: "Yes" },
@@ -44,6 +63,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       bopaMaxMonths: String(s.bopaMaxMonths),
       schoolResponseWorkingDays: String(s.schoolResponseWorkingDays),
       consultSchoolAlways: yesNo(s.consultSchoolAlways),
+      employmentLatest: s.employmentLatest ?? "19:00",
+      employmentSchoolStarts: s.employmentSchoolStarts,
+      employmentSchoolEnds: s.employmentSchoolEnds,
     },
   });
 }
@@ -62,6 +84,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       bopaMaxMonths: Number(v.bopaMaxMonths),
       schoolResponseWorkingDays: Number(v.schoolResponseWorkingDays),
       consultSchoolAlways: v.consultSchoolAlways === "yes",
+      // the law's own latest time is stored as "not tightened"
+      employmentLatest: v.employmentLatest === EMPLOYMENT_LATEST_CHOICES[0] ? null : v.employmentLatest,
+      employmentSchoolStarts: v.employmentSchoolStarts,
+      employmentSchoolEnds: v.employmentSchoolEnds,
     });
   } catch (error) {
     return replyWithError(submission, error);
@@ -123,6 +149,16 @@ export default function Settings() {
               hint="If you select no, the school is asked only when the child will miss school"
               options={YES_NO}
             />
+            <h2 className="govuk-heading-m">Children's part-time work</h2>
+            <p className="govuk-body">Your byelaws may set tighter limits than the law. Permits are checked against them.</p>
+            <Radios
+              field={fields.employmentLatest}
+              legend="Latest time children may work"
+              hint="The law allows 19:00 (EMPLOY-LATEST)"
+              options={EMPLOYMENT_LATEST_CHOICES.map((t) => ({ value: t, label: t === EMPLOYMENT_LATEST_CHOICES[0] ? `${t} (the law's limit)` : t }))}
+            />
+            <TextInput field={fields.employmentSchoolStarts} label="Time your schools start" hint="For example, 08:45. No work in school hours, and at most 1 hour before school" width="5" inputMode="numeric" />
+            <TextInput field={fields.employmentSchoolEnds} label="Time your schools end" hint="For example, 15:15" width="5" inputMode="numeric" />
             <Button>Save settings</Button>
           </PostForm>
         </div>

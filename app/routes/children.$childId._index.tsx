@@ -5,6 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getMyChild, REPORTED_DAY_TEXT_MAX, reportPerformanceDay, revokeChildShare } from "~/domain/children.server";
+import { listParentPermits } from "~/domain/employment-parent.server";
 import { BASIS_LABELS } from "~/domain/exemptions/labels";
 import { listChildPerformanceDays } from "~/domain/exemptions.server";
 import { listParentApplications } from "~/domain/licences-parent.server";
@@ -46,6 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { child, sharedWith, codes } = await guard(getMyChild(db(), actor, params.childId ?? ""));
   const days = await listChildPerformanceDays(db(), actor, child.id);
   const applications = await listParentApplications(db(), actor, { childId: child.id });
+  const permits = await listParentPermits(db(), actor, { childId: child.id });
   const search = new URL(request.url).searchParams;
   const banner = Object.entries(banners(child.name)).find(([k]) => search.has(k))?.[1] ?? null;
   return json({
@@ -67,6 +69,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // the labels live in a server module: send them with the days
     days: days.map((d) => ({ ...d, basisLabel: BASIS_LABELS[d.basis] })),
     applications,
+    permits,
     banner,
   });
 }
@@ -93,7 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const longDate = (iso: string) => formatDate(iso.slice(0, 10));
 
 export default function Child() {
-  const { child, sharedWith, codes, days, applications, banner } = useLoaderData<typeof loader>();
+  const { child, sharedWith, codes, days, applications, permits, banner } = useLoaderData<typeof loader>();
   const [form, fields] = useGovukForm("day", daySchema, useActionData<typeof action>());
   const edit = (field: string, hidden: string) => ({ to: `/children/${child.id}/edit#child-${field}`, label: "Change", hidden });
   return (
@@ -164,6 +167,33 @@ export default function Child() {
             ])}
           />
         ) : null}
+
+        <h2 className="govuk-heading-m" id="work-permits">
+          Work permits
+        </h2>
+        {permits.length ? (
+          <Table
+            head={["Job", "Status", "Reference", "Valid until"]}
+            rows={permits.map((p) => [
+              <Link key={p.id} className="govuk-link" to={`/children/${child.id}/permits/${p.id}`}>
+                {[p.job, p.businessName].filter(Boolean).join(", ") || "Employer not known yet"}
+              </Link>,
+              <>
+                <Tag colour={p.statusColour}>{p.statusLabel}</Tag>
+                {p.nextStep ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{p.nextStep}</span> : null}
+              </>,
+              p.reference ?? "",
+              p.endsOn ? formatDate(p.endsOn) : "",
+            ])}
+          />
+        ) : (
+          <p className="govuk-body">{child.firstName} has no work permits. Children from 13 need one from the council for any part-time job.</p>
+        )}
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/children/${child.id}/permits/new`}>
+            Apply for a work permit
+          </Link>
+        </p>
 
         <h2 className="govuk-heading-m">Productions that can see {child.firstName}</h2>
         {sharedWith.length || codes.length ? (

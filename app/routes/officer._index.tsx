@@ -26,6 +26,12 @@ export default function OfficerHome() {
         – decide licences for children who live in your area to take part in performances
       </p>
       <p className="govuk-body">
+        <Link className="govuk-link" to="/officer/permits">
+          Child employment permits
+        </Link>{" "}
+        – decide permits for children to work part-time for employers in your area
+      </p>
+      <p className="govuk-body">
         <Link className="govuk-link" to="/officer/chaperones">
           Chaperone applications
         </Link>{" "}

@@ -1,6 +1,7 @@
 import { deliverEmail } from "~/domain/notifications/deliverEmail";
 import { sendRenewalReminders } from "~/domain/chaperones/sendRenewalReminders";
 import { sendConsultationReminders } from "~/domain/schools/sendConsultationReminders";
+import { endPermitsAtSchoolLeaving } from "~/domain/employment/endPermitsAtSchoolLeaving";
 import { dispatchEmails, sweepOutbox } from "~/domain/notifications/dispatchEmails";
 import { db } from "./db.server";
 import { appUrl, env } from "./env.server";
@@ -21,6 +22,10 @@ export function jobHandlers(): JobHandlers {
     },
     [QUEUES.schoolConsultationReminders]: async () => {
       const { outboxIds } = await sendConsultationReminders(db(), appUrl());
+      await dispatchEmails(outboxIds);
+    },
+    [QUEUES.endPermitsAtSchoolLeaving]: async () => {
+      const { outboxIds } = await endPermitsAtSchoolLeaving(db(), appUrl());
       await dispatchEmails(outboxIds);
     },
   };

@@ -6,6 +6,7 @@ export const QUEUES = {
   sweepOutbox: "sweep-outbox",
   renewalReminders: "chaperone-renewal-reminders",
   schoolConsultationReminders: "school-consultation-reminders",
+  endPermitsAtSchoolLeaving: "end-permits-at-school-leaving",
 } as const;
 
 /** Recurring jobs (cron, Europe/London). pg-boss runs each schedule once across all workers. */
@@ -13,6 +14,7 @@ export const SCHEDULES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], str
   "sweep-outbox": "* * * * *",
   "chaperone-renewal-reminders": "0 8 * * *",
   "school-consultation-reminders": "0 8 * * *",
+  "end-permits-at-school-leaving": "0 6 * * *",
 };
 
 export type JobHandlers = Record<string, (data: unknown) => Promise<void>>;

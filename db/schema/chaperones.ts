@@ -126,6 +126,11 @@ export const authoritySettings = pgTable("authority_settings", {
   /** SCHOOL-DEADLINE: working days a school has to answer; SCHOOL-ALWAYS: consult the school even when no school is missed. */
   schoolResponseWorkingDays: integer().notNull().default(5),
   consultSchoolAlways: boolean().notNull().default(false),
+  /** EMPLOY-LATEST tightened by the council's byelaws ("HH:MM"); null: the law's. */
+  employmentLatest: text(),
+  /** EMPLOY-SCHOOLTIMES: when the council's schools start and end, for EMPLOY-SCHOOLHOURS and the hour before school. */
+  employmentSchoolStarts: text(),
+  employmentSchoolEnds: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

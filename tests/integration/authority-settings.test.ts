@@ -3,13 +3,21 @@ import { ForbiddenError, RuleError } from "~/domain/errors";
 import { getAuthoritySettings } from "~/domain/settings/getAuthoritySettings";
 import { updateAuthoritySettings } from "~/domain/settings/updateAuthoritySettings";
 import { licenceYears } from "~/domain/chaperones/officerScope";
+import { withLocalLimits } from "~/domain/employment/localLimits";
+import { checkEmployment } from "~/domain/employment/rules";
 import { actorFor, auditFor, createAuthority, createUser } from "../factories";
 import { useTestDatabase } from "../setup/db";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest lifecycle helper, not a React hook
 const db = useTestDatabase();
 /** SCHOOL-DEADLINE and asking the school only when school is missed. */
-const SCHOOL_DEFAULTS = { schoolResponseWorkingDays: 5, consultSchoolAlways: false };
+const SCHOOL_DEFAULTS = {
+  schoolResponseWorkingDays: 5,
+  consultSchoolAlways: false,
+  employmentLatest: null,
+  employmentSchoolStarts: "08:45",
+  employmentSchoolEnds: "15:15",
+};
 
 describe("authority settings", () => {
   it("defaults to 3-year chaperone approvals; an admin changes it, audited, and grants use it", async () => {
@@ -73,5 +81,22 @@ describe("authority settings", () => {
     expect(await getAuthoritySettings(db(), a.id)).toMatchObject({ schoolResponseWorkingDays: 10, consultSchoolAlways: true });
     const [event] = await auditFor(db(), "authority", a.id);
     expect(event.after).toEqual({ schoolResponseWorkingDays: 10, consultSchoolAlways: true });
+  });
+
+  it("lets an admin tighten children's latest working time and set the school day, which the permit checks then use", async () => {
+    const a = await createAuthority(db());
+    const admin = actorFor(await createUser(db(), { name: "Ada Admin" }), [{ role: "admin", authorityId: a.id }]);
+    await expect(updateAuthoritySettings(db(), admin, a.id, { employmentLatest: "20:00" })).rejects.toMatchObject({
+      fieldErrors: { employmentLatest: ["Select the latest time children may work"] },
+    });
+    await expect(updateAuthoritySettings(db(), admin, a.id, { employmentSchoolStarts: "09:00", employmentSchoolEnds: "08:30" })).rejects.toMatchObject({
+      fieldErrors: { employmentSchoolEnds: ["The time school ends must be after the time it starts"] },
+    });
+    const evening = { child: { dateOfBirth: "2012-03-10" }, occupation: "shop-work" as const, shifts: [{ date: "2026-06-13", start: "16:00", end: "18:30", dayType: "saturday" as const }] };
+    expect(checkEmployment(evening, await withLocalLimits(db(), a.id)).ok).toBe(true);
+    await updateAuthoritySettings(db(), admin, a.id, { employmentLatest: "18:00", employmentSchoolStarts: "09:00", employmentSchoolEnds: "15:00" });
+    const local = await withLocalLimits(db(), a.id, { cwsa2026From: null });
+    expect(local).toEqual({ cwsa2026From: null, local: { latest: "18:00", schoolStarts: "09:00", schoolEnds: "15:00" } });
+    expect(checkEmployment(evening, local).findings).toEqual([expect.objectContaining({ rule: "EMPLOY-LATEST", limit: "18:00", actual: "18:30" })]);
   });
 });

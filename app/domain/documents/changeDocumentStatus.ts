@@ -12,8 +12,19 @@ import { assertTransition, STATUS_LABELS } from "./states";
 
 export type StatusAction = "suspend" | "reinstate" | "revoke";
 
-/** An officer of the issuing authority suspends, reinstates or revokes a document, with a reason; the holder is emailed. */
-export async function changeDocumentStatus(db: Db, actor: Actor, reference: string, action: StatusAction, reason: string, baseUrl: string) {
+/**
+ * An officer of the issuing authority suspends, reinstates or revokes a document, with a reason; the holder is
+ * emailed, unless the caller sends its own notice (`notifyHolder: false`).
+ */
+export async function changeDocumentStatus(
+  db: Db,
+  actor: Actor,
+  reference: string,
+  action: StatusAction,
+  reason: string,
+  baseUrl: string,
+  { notifyHolder = true }: { notifyHolder?: boolean } = {},
+) {
   const scope = authorityScope(actor, "document:change-status");
   return db.transaction(async (tx) => {
     const [doc] = scope.length
@@ -35,7 +46,7 @@ export async function changeDocumentStatus(db: Db, actor: Actor, reference: stri
       after: { status: to, reason },
     });
     const outboxIds: string[] = [];
-    if (doc.holderEmail) {
+    if (doc.holderEmail && notifyHolder) {
       const [authority] = await tx.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, doc.authorityId));
       outboxIds.push(
         await queueEmail(tx, doc.holderEmail, "document-status-changed", {

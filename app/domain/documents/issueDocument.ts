@@ -4,6 +4,7 @@ import { authorities } from "#db/schema/authorities";
 import { bopaApplications } from "#db/schema/bopa";
 import { chaperoneApplications } from "#db/schema/chaperones";
 import { exemptPerformances } from "#db/schema/children";
+import { employmentPermits } from "#db/schema/employment";
 import { performanceApplications, scheduleDays } from "#db/schema/licences";
 import { issuedDocuments } from "#db/schema/documents";
 import type { Db } from "~/server/db.server";
@@ -152,6 +153,7 @@ export async function issueDocument(db: Db, actor: Actor, input: IssueInput, bas
       await tx.update(bopaApplications).set({ documentId: doc.id }).where(eq(bopaApplications.documentId, supersedes.id));
       await tx.update(chaperoneApplications).set({ licenceDocumentId: doc.id }).where(eq(chaperoneApplications.licenceDocumentId, supersedes.id));
       await tx.update(exemptPerformances).set({ documentId: doc.id }).where(eq(exemptPerformances.documentId, supersedes.id));
+      await tx.update(employmentPermits).set({ documentId: doc.id }).where(eq(employmentPermits.documentId, supersedes.id));
       await tx.update(performanceApplications).set({ documentId: doc.id }).where(eq(performanceApplications.documentId, supersedes.id));
       await tx.update(scheduleDays).set({ chaperoneDocumentId: doc.id }).where(eq(scheduleDays.chaperoneDocumentId, supersedes.id));
       await recordAudit(tx, actor, {

@@ -3,6 +3,7 @@ import { authoritySettings } from "#db/schema/chaperones";
 import type { Db } from "~/server/db.server";
 import { CHAPERONE_RULES } from "../chaperones/rules";
 import { BOPA_RULES } from "../bopa/rules";
+import { EMPLOYMENT_RULES } from "../employment/rules";
 import { EXEMPTION_RULES } from "../exemptions/rules";
 import { LICENCE_RULES } from "../licences/rules";
 
@@ -18,5 +19,8 @@ export async function getAuthoritySettings(db: Db, authorityId: string) {
     bopaMaxMonths: row?.bopaMaxMonths ?? BOPA_RULES["BOPA-PERIOD"].defaultMaxMonths,
     schoolResponseWorkingDays: row?.schoolResponseWorkingDays ?? LICENCE_RULES["SCHOOL-DEADLINE"].defaultWorkingDays,
     consultSchoolAlways: row?.consultSchoolAlways ?? false,
+    employmentLatest: row?.employmentLatest ?? null,
+    employmentSchoolStarts: row?.employmentSchoolStarts ?? EMPLOYMENT_RULES["EMPLOY-SCHOOLTIMES"].starts,
+    employmentSchoolEnds: row?.employmentSchoolEnds ?? EMPLOYMENT_RULES["EMPLOY-SCHOOLTIMES"].ends,
   };
 }

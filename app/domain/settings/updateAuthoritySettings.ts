@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
-import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "./choices";
+import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, EMPLOYMENT_LATEST_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "./choices";
 import { type AuthoritySettings, getAuthoritySettings } from "./getAuthoritySettings";
 
 /** The settings an admin may change; any left out keep their value. */
@@ -22,6 +22,15 @@ export async function updateAuthoritySettings(db: Db, actor: Actor, authorityId:
   if (input.schoolResponseWorkingDays !== undefined && !(SCHOOL_WORKING_DAYS_CHOICES as readonly number[]).includes(input.schoolResponseWorkingDays)) {
     throw RuleError.field("schoolResponseWorkingDays", "Select how many working days a school has to answer");
   }
+  if (input.employmentLatest && !(EMPLOYMENT_LATEST_CHOICES as readonly string[]).includes(input.employmentLatest)) {
+    throw RuleError.field("employmentLatest", "Select the latest time children may work");
+  }
+  const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+  const starts = input.employmentSchoolStarts;
+  const ends = input.employmentSchoolEnds;
+  if (starts !== undefined && !TIME.test(starts)) throw RuleError.field("employmentSchoolStarts", "Enter the time school starts, like 08:45");
+  if (ends !== undefined && !TIME.test(ends)) throw RuleError.field("employmentSchoolEnds", "Enter the time school ends, like 15:15");
+  if (starts && ends && TIME.test(starts) && TIME.test(ends) && ends <= starts) throw RuleError.field("employmentSchoolEnds", "The time school ends must be after the time it starts");
   const change: SettingsChange = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const current = await getAuthoritySettings(db, authorityId);
   const before = Object.fromEntries(Object.keys(change).map((key) => [key, current[key as keyof AuthoritySettings]]));

@@ -44,6 +44,21 @@ const ACTIONS: Record<string, string> = {
   "licence.granted": "Licence granted",
   "licence.refused": "Refused",
   "licence.revoked": "Licence revoked",
+  "employment-permit.started": "Started",
+  "employment-permit.employer-part-saved": "Employer's answer saved",
+  "employment-permit.parent-invited": "Parent asked to take part",
+  "employment-permit.employer-invited": "Employer asked to take part",
+  "employment-permit.parent-joined": "Parent joined",
+  "employment-permit.employer-joined": "Employer joined",
+  "employment-permit.parent-part-saved": "Parent's answer saved",
+  "employment-permit.parent-part-completed": "Parent's part completed",
+  "employment-permit.submitted": "Submitted",
+  "employment-permit.school-told": "School told",
+  "employment-permit.school-not-told": "School not told",
+  "employment-permit.granted": "Permit granted",
+  "employment-permit.refused": "Refused",
+  "employment-permit.revoked": "Permit revoked",
+  "employment-permit.ended": "Permit ended",
 };
 
 /** "Suspended: A concern has been referred", or the raw action name for anything not yet described. */

@@ -1,0 +1,338 @@
+import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { formatDay } from "~/domain/calendar/dates";
+import { getPermitForOfficer, grantEmploymentPermit, refuseEmploymentPermit, revokeEmploymentPermit } from "~/domain/employment-officer.server";
+import { PERMIT_STATUS_COLOURS } from "~/domain/employment/states";
+import { requiredText } from "~/forms/fields";
+import { requireCapability } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { env } from "~/server/env.server";
+import { guard, readForm, submitForm } from "~/server/forms.server";
+import { formatDate } from "~/ui/documents/PublicDocumentSummary";
+import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/ui/govuk/components";
+import { Textarea } from "~/ui/govuk/fields";
+import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { RecordHistory } from "~/ui/history/RecordHistory";
+
+export const handle = {
+  title: (d: { permit?: { reference: string; child: { name: string } | null } }) =>
+    d?.permit ? `Employment permit application ${d.permit.reference}: ${d.permit.child?.name ?? "child not named"}` : "Employment permit application",
+};
+
+const TEXT_MAX = 2000;
+const grantSchema = z.object({
+  customConditions: z
+    .string()
+    .trim()
+    .max(TEXT_MAX * 5, { error: "Other conditions must be 10000 characters or fewer" })
+    .optional(),
+});
+const refuseSchema = z.object({
+  reasons: requiredText("Enter the reasons for refusing, which are sent to the employer and the parent", TEXT_MAX, `Reasons must be ${TEXT_MAX} characters or fewer`),
+});
+const revokeSchema = z.object({
+  reasons: requiredText("Enter the reasons for revoking, which are sent to the employer and the parent", TEXT_MAX, `Reasons must be ${TEXT_MAX} characters or fewer`),
+});
+
+const rulesNow = () => ({ cwsa2026From: env().CWSA_2026_EMPLOYMENT_FROM ?? null });
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor } = await requireCapability(request, context, "employment-permit:decide");
+  const permit = await guard(getPermitForOfficer(db(), actor, params.permitId ?? "", rulesNow()));
+  return json({ permit, done: new URL(request.url).searchParams.get("done") });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const formData = await readForm(request, context);
+  const { actor } = await requireCapability(request, context, "employment-permit:decide");
+  const id = params.permitId ?? "";
+  const back = (done: string) => () => redirect(`/officer/permits/${id}?done=${done}`);
+  switch (formData.get("intent")) {
+    case "grant":
+      return submitForm(
+        formData,
+        grantSchema,
+        (v) => grantEmploymentPermit(db(), actor, id, { customConditions: v.customConditions }, context.baseUrl, new Date(), rulesNow()),
+        back("granted"),
+      );
+    case "refuse":
+      return submitForm(formData, refuseSchema, (v) => refuseEmploymentPermit(db(), actor, id, v.reasons, context.baseUrl), back("refused"));
+    case "revoke":
+      return submitForm(formData, revokeSchema, (v) => revokeEmploymentPermit(db(), actor, id, v.reasons, context.baseUrl), back("revoked"));
+    default:
+      throw new Response("Unknown action", { status: 400 });
+  }
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const pre = (text: string) => <span className="app-pre-line">{text}</span>;
+const yesNo = (v: boolean | null) => (v === null ? "Not answered" : v ? "Yes" : "No");
+
+/** Mounted afresh after each navigation, so a form's errors and answers never outlive the submission they came from. */
+export default function OfficerPermit() {
+  return <PermitPage key={useLocation().key} />;
+}
+
+function PermitPage() {
+  const { permit: p, done } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const sent = String(((lastResult?.initialValue ?? {}) as Record<string, unknown>).intent ?? "");
+  const resultFor = (intent: string) => (sent === intent ? lastResult : undefined);
+  const [grantForm, grantFields] = useGovukForm("grant", grantSchema, resultFor("grant"));
+  const [refuseForm, refuseFields] = useGovukForm("refuse", refuseSchema, resultFor("refuse"));
+  const [revokeForm, revokeFields] = useGovukForm("revoke", revokeSchema, resultFor("revoke"));
+
+  const e = p.employerPart;
+  const childName = p.child?.name ?? "The child";
+  const banner = {
+    granted: `The permit is granted. ${p.decision.permit?.reference ?? "The permit"} has been issued and emailed to the employer and the parent.`,
+    refused: "The application has been refused. The employer and the parent have been emailed the reasons.",
+    revoked: "The permit has been revoked. The employer and the parent have been emailed the reasons.",
+  }[done ?? ""];
+  const lateText = p.late
+    ? `No: submitted ${p.daysLate} day${p.daysLate === 1 ? "" : "s"} after the 7 days allowed from the start date${p.lateDeadline ? ` (due by ${formatDate(p.lateDeadline)})` : ""}`
+    : "Yes: within 7 days of the start date";
+
+  return (
+    <>
+      <BackLink to="/officer/permits">Child employment permits</BackLink>
+      {banner ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{banner}</p>
+        </NotificationBanner>
+      ) : null}
+      <ErrorSummary form={grantForm} order={["customConditions"]} formErrorTarget="section" />
+      <ErrorSummary form={refuseForm} order={["reasons"]} />
+      <ErrorSummary form={revokeForm} order={["reasons"]} />
+
+      <span className="govuk-caption-l">Employment permit application {p.reference}</span>
+      <h1 className="govuk-heading-l">{childName}</h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <SummaryList
+            rows={[
+              {
+                key: "Status",
+                value: (
+                  <>
+                    <Tag colour={PERMIT_STATUS_COLOURS[p.status]}>{p.statusLabel}</Tag>
+                    {p.late ? (
+                      <>
+                        {" "}
+                        <Tag colour="orange">Late (EMPLOY-7DAYS)</Tag>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              { key: "Received", value: p.submittedAt ? dateTime.format(new Date(p.submittedAt)) : "Not known" },
+              { key: "Applied in time", value: lateText },
+              ...(p.child
+                ? [
+                    { key: "Date of birth", value: `${formatDate(p.child.dateOfBirth)} (${p.child.age} years old today)` },
+                    { key: "School leaving date", value: `${formatDate(p.child.schoolLeavingDate)}: a permit lasts until this date at the latest` },
+                  ]
+                : []),
+              { key: "School", value: p.school ?? "Not given" },
+              { key: "Photograph for the permit card", value: p.child?.hasPhoto ? "On the child's profile" : "None on the child's profile: the card is issued without one" },
+            ]}
+          />
+        </div>
+      </div>
+
+      <h2 className="govuk-heading-l">Employer's part</h2>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <SummaryList
+            rows={[
+              { key: "Business", value: e.businessName },
+              ...(e.organisationName && e.organisationName !== e.businessName ? [{ key: "Employer account", value: e.organisationName }] : []),
+              {
+                key: "Contact",
+                value: e.contacts.length ? (
+                  <ul className="govuk-list">
+                    {e.contacts.map((c) => (
+                      <li key={c.email}>
+                        {c.name} ({c.email})
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  "No employer account yet"
+                ),
+              },
+              { key: "Workplace", value: e.workplace },
+              { key: "Job", value: e.occupation },
+              { key: "What the child will do", value: e.jobDescription ? pre(e.jobDescription) : "Not given" },
+              { key: "Start date", value: e.startDate ? formatDate(e.startDate) : "Not given" },
+              { key: "Supervisor", value: e.supervisorName ?? "Not given" },
+              { key: "Risk assessment", value: e.riskAssessmentConfirmed ? "The employer confirms a risk assessment has been done" : "Not confirmed" },
+              { key: "Completed", value: e.completedAt ? dateTime.format(new Date(e.completedAt)) : "Not completed" },
+            ]}
+          />
+        </div>
+      </div>
+      <Table caption="Usual hours" head={e.hours.head} rows={e.hours.rows} />
+      <h3 className="govuk-heading-m">Checks on the hours and the job</h3>
+      {p.checks.problems.length ? (
+        <>
+          <WarningText>The application does not meet every rule, so the permit cannot be granted as it is.</WarningText>
+          <ul className="govuk-list govuk-list--bullet" id={p.status === "submitted" ? "grant-section" : undefined}>
+            {p.checks.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="govuk-body">
+          The job is allowed at {childName}'s age, and the term-time and holiday hours are within every limit (checked again now, for a permit from{" "}
+          {formatDay(p.checks.validFrom)}).
+        </p>
+      )}
+
+      <h2 className="govuk-heading-l">Parent's part</h2>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <SummaryList
+            rows={[
+              { key: "Parent", value: p.parentPart.parent ? `${p.parentPart.parent.name} (${p.parentPart.parent.email})` : "Not known" },
+              {
+                key: "Health conditions",
+                value: p.parentPart.hasHealthConditions ? pre(p.parentPart.healthDetails ?? "Yes") : yesNo(p.parentPart.hasHealthConditions),
+              },
+              { key: "Consent", value: p.parentPart.consentName ? `Given by ${p.parentPart.consentName}` : "Not given" },
+              { key: "Completed", value: p.parentPart.completedAt ? dateTime.format(new Date(p.parentPart.completedAt)) : "Not completed" },
+            ]}
+          />
+        </div>
+      </div>
+
+      <h2 className="govuk-heading-l">The school</h2>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {!p.schoolAnswer ? (
+            <p className="govuk-body">The school has not been told: the council holds no contact for it.</p>
+          ) : p.schoolAnswer.respondedAt ? (
+            <SummaryList
+              rows={[
+                { key: "Answer", value: p.schoolAnswer.concern ? <Tag colour="orange">The school has a concern</Tag> : "No concern" },
+                ...(p.schoolAnswer.concern
+                  ? [
+                      { key: "About", value: p.schoolAnswer.grounds.join(", ") },
+                      { key: "The school's concern", value: pre(p.schoolAnswer.reasons ?? "") },
+                    ]
+                  : []),
+                { key: "Answered by", value: `${p.schoolAnswer.respondedByName} on ${dateTime.format(new Date(p.schoolAnswer.respondedAt))}` },
+              ]}
+            />
+          ) : (
+            <SummaryList
+              rows={[
+                { key: "Told", value: p.schoolAnswer.email },
+                {
+                  key: "Any concern due by",
+                  value: (
+                    <>
+                      {formatDay(p.schoolAnswer.dueOn)} <Tag colour={p.schoolAnswer.clock.overdue ? "grey" : "blue"}>{p.schoolAnswer.clock.label}</Tag>
+                    </>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </div>
+      </div>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {p.status === "submitted" ? (
+            <>
+              <h2 className="govuk-heading-l">Decide</h2>
+              {p.checks.problems.length ? null : (
+                <>
+                  <h3 className="govuk-heading-m">Grant</h3>
+                  <p className="govuk-body">
+                    The permit runs from {formatDay(p.checks.validFrom)} to {p.checks.validTo ? formatDay(p.checks.validTo) : "the school leaving date"}, the child's
+                    school leaving date. It is signed, with {childName}'s permit card, and emailed to the employer and the parent. It has these conditions:
+                  </p>
+                  <ul className="govuk-list govuk-list--bullet">
+                    {p.grant.standardConditions.map((c) => (
+                      <li key={c}>{c}</li>
+                    ))}
+                  </ul>
+                  <PostForm form={getFormProps(grantForm)}>
+                    <input type="hidden" name="intent" value="grant" />
+                    {grantForm.errors?.length ? (
+                      <div className="govuk-error-message" id="grant-section">
+                        <span className="govuk-visually-hidden">Error:</span>
+                        <ul className="govuk-list">
+                          {grantForm.errors.map((message) => (
+                            <li key={message}>{message}</li>
+                          ))}
+                        </ul>
+                      </div>
+                    ) : null}
+                    <Textarea field={grantFields.customConditions} label="Other conditions (optional)" hint="One condition per line, printed after the ones above" rows={4} />
+                    <Button>Grant and issue the permit</Button>
+                  </PostForm>
+                </>
+              )}
+              <h3 className="govuk-heading-m">Refuse</h3>
+              <PostForm form={getFormProps(refuseForm)}>
+                <input type="hidden" name="intent" value="refuse" />
+                <Textarea field={refuseFields.reasons} label="Reasons for refusing" hint="The employer and the parent are emailed these reasons" />
+                <Button warning>Refuse the application</Button>
+              </PostForm>
+            </>
+          ) : (
+            <>
+              <h2 className="govuk-heading-l">Decision</h2>
+              <SummaryList
+                rows={[
+                  { key: "Decision", value: p.statusLabel },
+                  ...(p.decision.decidedAt ? [{ key: "Decided", value: `${dateTime.format(new Date(p.decision.decidedAt))} by ${p.decision.decidedBy ?? "not known"}` }] : []),
+                  ...(p.decision.permit
+                    ? [
+                        {
+                          key: "Permit",
+                          value: (
+                            <>
+                              <Link className="govuk-link" to={`/officer/documents/${p.decision.permit.reference}`}>
+                                {p.decision.permit.reference}
+                              </Link>{" "}
+                              ({p.decision.permit.statusLabel})
+                            </>
+                          ),
+                        },
+                      ]
+                    : []),
+                  ...(p.decision.endsOn ? [{ key: p.status === "ended" ? "Last day" : "Valid until", value: formatDate(p.decision.endsOn) }] : []),
+                  ...(p.decision.reason ? [{ key: p.status === "revoked" ? "Reasons for revoking" : "Reasons", value: pre(p.decision.reason) }] : []),
+                  ...(p.decision.endReason ? [{ key: "Why it ended", value: pre(p.decision.endReason) }] : []),
+                ]}
+              />
+              {p.status === "granted" ? (
+                <>
+                  <h3 className="govuk-heading-m">Revoke</h3>
+                  <PostForm form={getFormProps(revokeForm)}>
+                    <input type="hidden" name="intent" value="revoke" />
+                    <Textarea
+                      field={revokeFields.reasons}
+                      label="Reasons for revoking"
+                      hint="For example, the child's attendance has fallen or the hours are unlawful. The permit is marked revoked in the register, and the employer and the parent are emailed these reasons"
+                    />
+                    <Button warning>Revoke the permit</Button>
+                  </PostForm>
+                </>
+              ) : null}
+            </>
+          )}
+        </div>
+      </div>
+      <RecordHistory events={p.events} />
+    </>
+  );
+}
