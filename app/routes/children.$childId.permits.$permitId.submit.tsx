@@ -1,13 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { submitPermitApplication } from "~/domain/employment-parent.server";
-import { RuleError } from "~/domain/errors";
-import { dispatchEmails } from "~/domain/notifications.server";
-import { requireCapability } from "~/server/auth.server";
-import { db } from "~/server/db.server";
-import { readForm, toResponse } from "~/server/forms.server";
-import { loadParentPermit, permitRuleOptions } from "~/server/permit-application.server";
+import { loadParentPermit, sendPermitAction } from "~/server/permit-application.server";
 import { BackLink } from "~/ui/govuk/components";
 import { CheckAndSend } from "~/ui/permit-application/CheckAndSend";
 
@@ -21,19 +15,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  await readForm(request, context);
-  const { actor } = await requireCapability(request, context, "parent:use");
   const base = `/children/${params.childId}/permits/${params.permitId}`;
-  try {
-    const { outboxIds } = await submitPermitApplication(db(), actor, params.permitId ?? "", "parent", context.baseUrl, { rules: permitRuleOptions() });
-    await dispatchEmails(outboxIds);
-  } catch (error) {
-    if (!(error instanceof RuleError)) return toResponse(error);
-    const to = links(base) as Record<string, string>;
-    const errors = Object.entries(error.fieldErrors).flatMap(([key, messages]) => messages.map((text) => ({ href: to[key] ?? base, text })));
-    return json({ errors }, { status: 400 });
-  }
-  return redirect(`${base}/submitted`);
+  return sendPermitAction(request, context, params, "parent", base, links(base));
 }
 
 export default function SubmitChildPermit() {

@@ -1,10 +1,12 @@
-import { type AppLoadContext, redirect } from "@remix-run/node";
+import { type AppLoadContext, json, redirect } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
-import { getPermitApplication } from "~/domain/employment-employer.server";
+import { getPermitApplication, submitPermitApplication } from "~/domain/employment-employer.server";
+import { RuleError } from "~/domain/errors";
+import { dispatchEmails } from "~/domain/notifications.server";
 import { requireCapability } from "./auth.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
-import { guard } from "./forms.server";
+import { guard, readForm, toResponse } from "./forms.server";
 
 /** The EMPLOY-* options from the environment: the 2026 Act's limits from its date, once set. */
 export const permitRuleOptions = () => ({ cwsa2026From: env().CWSA_2026_EMPLOYMENT_FROM ?? null });
@@ -32,4 +34,29 @@ export async function loadParentPermit(request: Request, context: AppLoadContext
   const base = `/children/${view.child.id}/permits/${view.id}`;
   if (editable && !view.editable) throw redirect(base);
   return { actor, view, base, child: view.child };
+}
+
+/**
+ * The check-and-send action of either side: sends the application and goes to its confirmation, or answers 400
+ * with each problem linked to the page (`links`, by problem key) that fixes it.
+ */
+export async function sendPermitAction(
+  request: Request,
+  context: AppLoadContext,
+  params: Params,
+  as: "employer" | "parent",
+  base: string,
+  links: Record<string, string>,
+) {
+  await readForm(request, context);
+  const { actor } = await requireCapability(request, context, as === "employer" ? "employer:use" : "parent:use");
+  try {
+    const { outboxIds } = await submitPermitApplication(db(), actor, params.permitId ?? "", as, context.baseUrl, { rules: permitRuleOptions() });
+    await dispatchEmails(outboxIds);
+  } catch (error) {
+    if (!(error instanceof RuleError)) return toResponse(error);
+    const errors = Object.entries(error.fieldErrors).flatMap(([key, messages]) => messages.map((text) => ({ href: links[key] ?? base, text })));
+    return json({ errors }, { status: 400 });
+  }
+  return redirect(`${base}/submitted`);
 }
