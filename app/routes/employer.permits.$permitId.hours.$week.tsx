@@ -24,6 +24,8 @@ import { cameFromCheck, loadEmployerPermit, permitRuleOptions } from "~/server/p
 import { BackLink, Button, InsetText, NotificationBanner, WarningText } from "~/ui/govuk/components";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 import { Findings } from "~/ui/permit-application/Findings";
+import { isOccupation, standInDateOfBirth } from "~/domain/employment/application";
+import { LivePatternCheck } from "~/ui/permit-application/LivePatternCheck";
 import { ShiftDay } from "~/ui/permit-application/ShiftDay";
 
 export const handle = { title: (data: { week?: PatternWeek } | undefined) => PATTERN_WEEK_TITLES[data?.week ?? "term"] };
@@ -60,6 +62,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     hasStartDate: !!view.employer.startDate,
     next: fromCheck ? `${base}/submit` : week === "term" ? `${base}/hours/holiday` : `${base}?saved=hours`,
     values: patternToFields(week === "term" ? view.employer.termPattern : view.employer.holidayPattern),
+    // for checking the hours in the browser as they are typed (the server checks them again on saving)
+    check:
+      view.employer.startDate && isOccupation(view.employer.occupation)
+        ? {
+            dateOfBirth: view.child?.dateOfBirth ?? standInDateOfBirth(view.employer.startDate),
+            occupation: view.employer.occupation,
+            startDate: view.employer.startDate,
+            options: view.checkOptions,
+          }
+        : null,
   });
 }
 
@@ -134,6 +146,7 @@ export default function Hours() {
               }))}
             />
           ))}
+          {data.check ? <LivePatternCheck formId={form.id} week={data.week} check={data.check} /> : null}
           <Button>Save and continue</Button>
         </PostForm>
         {data.saved && breaks ? (

@@ -84,12 +84,15 @@ test("an employer applies for a child's work permit, the parent completes their 
   await expect(heading(page, "Hours in the school holidays")).toBeVisible();
   for (const name of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]) await shift(page, name, "First", "08:00", "10:00");
   await shift(page, "Sunday", "First", "08:00", "11:00");
+  // With JavaScript on, the breach shows as it is typed.
+  await expect(page.getByTestId("live-pattern-check")).toContainText("EMPLOY-SUNDAY");
   await saveAndContinue(page);
   await expect(heading(page, "Hours in the school holidays")).toBeVisible();
   const rules = page.getByRole("table", { name: "What breaks the rules" });
   await expect(rules.getByRole("row", { name: /EMPLOY-SUNDAY/ })).toContainText("3 h");
   await expectAccessible(page);
   await shift(page, "Sunday", "First", "", "");
+  await expect(page.getByTestId("live-pattern-check")).toContainText("So far these hours are within the employment rules");
   await saveAndContinue(page);
   await expect(successBanner(page)).toContainText("The hours have been saved");
   await expect(page.getByText("Within the employment rules")).toBeVisible();

@@ -57,6 +57,9 @@ export function incompleteParentSections(p: PermitRow): Partial<Record<ParentSec
 
 export const isOccupation = (value: unknown): value is Occupation => typeof value === "string" && (OCCUPATIONS as readonly string[]).includes(value);
 
+/** Before the child is known: a child who turns 14 on the start date (the stricter age band, any light work). */
+export const standInDateOfBirth = (startDate: string) => addMonths(startDate, -14 * 12);
+
 export type PermitFinding = EmploymentFinding & { pattern?: "term" | "holiday" };
 
 /**
@@ -65,7 +68,7 @@ export type PermitFinding = EmploymentFinding & { pattern?: "term" | "holiday" }
  */
 export function permitFindings(p: PermitRow, dateOfBirth: string | null, options: EmploymentOptions = {}): { findings: PermitFinding[]; standIn: boolean } {
   if (!isOccupation(p.occupation) || !p.startDate) return { findings: [], standIn: !dateOfBirth };
-  const born = dateOfBirth ?? addMonths(p.startDate, -14 * 12);
+  const born = dateOfBirth ?? standInDateOfBirth(p.startDate);
   const { findings } = checkPatterns(
     { dateOfBirth: born, occupation: p.occupation, startDate: p.startDate, termPattern: p.termPattern, holidayPattern: p.holidayPattern },
     options,

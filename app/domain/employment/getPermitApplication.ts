@@ -68,7 +68,8 @@ export async function describePermit(db: Db, p: PermitRow, as: Party, { now = ne
     p.parentUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, p.parentUserId)) : [],
     p.documentId ? db.select({ reference: issuedDocuments.reference }).from(issuedDocuments).where(eq(issuedDocuments.id, p.documentId)) : [],
   ]);
-  const { findings, standIn } = permitFindings(p, child?.dateOfBirth ?? null, await withLocalLimits(db, p.authorityId, rules));
+  const checkOptions = await withLocalLimits(db, p.authorityId, rules);
+  const { findings, standIn } = permitFindings(p, child?.dateOfBirth ?? null, checkOptions);
   const problems = submissionProblems(p, as, findings.length);
   const employerStatuses = employerSectionStatuses(p);
   const parentStatuses = parentSectionStatuses(p);
@@ -130,6 +131,8 @@ export async function describePermit(db: Db, p: PermitRow, as: Party, { now = ne
     invite: p.inviteTokenHash && p.inviteExpiresAt ? { email: p.inviteEmail, expiresAt: p.inviteExpiresAt, expired: p.inviteExpiresAt <= now } : null,
     findings,
     checkedForStandIn: standIn,
+    /** The rules in force for this permit (the 2026 Act's date, the council's local limits), for checks in the browser. */
+    checkOptions,
     problems,
     canSubmit: editable && !Object.keys(problems).length,
     lateIfSubmittedToday: editable && !!p.startDate && isLatePermitApplication(p.startDate, today),
