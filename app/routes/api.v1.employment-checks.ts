@@ -4,7 +4,7 @@ import { checkEmployment } from "~/domain/employment/rules";
 import { EmploymentCheckRequest } from "~/domain/employment/schema";
 import { apiErrors } from "~/domain/exemptions/schema";
 import { badRequest, methodNotAllowed, readJsonBody } from "~/server/api.server";
-import { env } from "~/server/env.server";
+import { permitRuleOptions } from "~/server/permit-application.server";
 
 /** A year of shifts fits well within this. */
 const MAX_BODY = 256 * 1024;
@@ -19,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if ("response" in read) return read.response;
   const parsed = EmploymentCheckRequest.safeParse(read.body);
   if (!parsed.success) return badRequest(apiErrors(parsed.error));
-  const result = checkEmployment(parsed.data, { cwsa2026From: env().CWSA_2026_EMPLOYMENT_FROM ?? null });
+  const result = checkEmployment(parsed.data, permitRuleOptions());
   return json(result, { headers: { "Cache-Control": "no-store" } });
 }
 

@@ -9,7 +9,7 @@ import { PERMIT_STATUS_COLOURS } from "~/domain/employment/states";
 import { requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { env } from "~/server/env.server";
+import { permitRuleOptions } from "~/server/permit-application.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/ui/govuk/components";
@@ -37,11 +37,10 @@ const revokeSchema = z.object({
   reasons: requiredText("Enter the reasons for revoking, which are sent to the employer and the parent", TEXT_MAX, `Reasons must be ${TEXT_MAX} characters or fewer`),
 });
 
-const rulesNow = () => ({ cwsa2026From: env().CWSA_2026_EMPLOYMENT_FROM ?? null });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "employment-permit:decide");
-  const permit = await guard(getPermitForOfficer(db(), actor, params.permitId ?? "", rulesNow()));
+  const permit = await guard(getPermitForOfficer(db(), actor, params.permitId ?? "", permitRuleOptions()));
   return json({ permit, done: new URL(request.url).searchParams.get("done") });
 }
 
@@ -55,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return submitForm(
         formData,
         grantSchema,
-        (v) => grantEmploymentPermit(db(), actor, id, { customConditions: v.customConditions }, context.baseUrl, new Date(), rulesNow()),
+        (v) => grantEmploymentPermit(db(), actor, id, { customConditions: v.customConditions }, context.baseUrl, new Date(), permitRuleOptions()),
         back("granted"),
       );
     case "refuse":
