@@ -107,14 +107,14 @@ test("a production with children from two councils: both parents complete their 
   // Amelia's school objects from its account.
   await loginAs(page, "school");
   await page.goto("/school");
-  await page.getByRole("row", { name: new RegExp(AMELIA) }).getByRole("link", { name: AMELIA }).click();
+  await page.getByRole("row", { name: new RegExp(PRODUCTION) }).getByRole("link", { name: AMELIA }).click();
   await page.getByLabel("No, the school objects").check();
   await page.getByLabel("Education").check();
   await page.getByLabel("The school's reasons").fill(OBJECTION);
   await page.getByLabel("Name of the head teacher or the person they have authorised").fill(DEMO_USERS.school.name);
   await page.getByRole("button", { name: "Send the school's answer" }).click();
   await expect(successBanner(page)).toBeVisible();
-  await expect(page.getByRole("row", { name: new RegExp(AMELIA) })).toContainText("Objected");
+  await expect(page.getByRole("row", { name: new RegExp(PRODUCTION) })).toContainText("Objected");
   await signOut(page);
 
   // Northmere's officer grants Amelia's licence, answering the objection.
@@ -124,8 +124,15 @@ test("a production with children from two councils: both parents complete their 
   await expect(page.getByRole("main")).toContainText(OBJECTION);
   await page.getByRole("button", { name: "Grant and issue the licence" }).click();
   await expect(page.locator(".govuk-error-summary")).toBeVisible();
-  await page.getByLabel("Your answer to the school's objection").fill(ANSWER);
+  // Type only once the page is hydrated and idle, so nothing typed is replaced as the page settles.
+  await page.waitForFunction(() => {
+    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string } } } }).__remixRouter;
+    return router?.state.navigation.state === "idle";
+  });
+  const answer = page.getByLabel("Your answer to the school's objection");
+  await answer.fill(ANSWER);
   await page.getByLabel("Other conditions (optional)").fill("Amelia is taught by Tess Tutor for 3 hours on 10 May.");
+  await expect(answer).toHaveValue(ANSWER);
   await page.getByRole("button", { name: "Grant and issue the licence" }).click();
   await expect(successBanner(page)).toContainText("The licence is granted.");
   const licence = (await successBanner(page).textContent())?.match(/NMC-PL-\d{4}-\d{6}/)?.[0] ?? "";
