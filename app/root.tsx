@@ -39,6 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const nav: { to: string; label: string }[] = [];
   if (actor) {
     if (can(actor, "officer:use")) nav.push({ to: "/officer", label: "Licensing" });
+    if (can(actor, "lado:use")) nav.push({ to: "/lado", label: "LADO referrals" });
     if (can(actor, "admin:use")) nav.push({ to: "/admin", label: "Administration" });
     if (can(actor, "chaperone:use")) nav.push({ to: "/chaperone", label: "Chaperone approval" });
     if (can(actor, "employer:use")) nav.push({ to: "/employer", label: "Employment permits" });
@@ -168,6 +169,11 @@ function Footer({ devMailbox }: { devMailbox: boolean }) {
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
             <h2 className="govuk-visually-hidden">Support links</h2>
             <ul className="govuk-footer__inline-list">
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/report-a-concern">
+                  Report a concern about an adult
+                </Link>
+              </li>
               <li className="govuk-footer__inline-list-item">
                 <Link className="govuk-footer__link" to="/accessibility">
                   Accessibility statement

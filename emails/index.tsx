@@ -11,6 +11,8 @@ import ChaperoneRefused, * as chaperoneRefused from "./chaperone-refused";
 import ChaperoneRenewalReminder, * as chaperoneRenewalReminder from "./chaperone-renewal-reminder";
 import ChildInvitation, * as childInvitation from "./child-invitation";
 import ChildShared, * as childShared from "./child-shared";
+import ConcernForLado, * as concernForLado from "./concern-for-lado";
+import ConcernReceived, * as concernReceived from "./concern-received";
 import ConfirmEmail, * as confirmEmail from "./confirm-email";
 import DocumentStatusChanged, * as documentStatusChanged from "./document-status-changed";
 import ExemptPerformanceRecorded, * as exemptPerformanceRecorded from "./exempt-performance-recorded";
@@ -58,6 +60,8 @@ export const templates = {
   "chaperone-renewal-reminder": template(ChaperoneRenewalReminder, chaperoneRenewalReminder),
   "child-invitation": template(ChildInvitation, childInvitation),
   "child-shared": template(ChildShared, childShared),
+  "concern-for-lado": template(ConcernForLado, concernForLado),
+  "concern-received": template(ConcernReceived, concernReceived),
   "confirm-email": template(ConfirmEmail, confirmEmail),
   "document-status-changed": template(DocumentStatusChanged, documentStatusChanged),
   "exempt-performance-recorded": template(ExemptPerformanceRecorded, exemptPerformanceRecorded),

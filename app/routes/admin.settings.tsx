@@ -4,13 +4,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, EMPLOYMENT_LATEST_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "~/domain/settings/choices";
+import {
+  BOPA_MONTHS_CHOICES,
+  CHAPERONE_YEARS_CHOICES,
+  EMPLOYMENT_LATEST_CHOICES,
+  formatClosureDays,
+  parseClosureDays,
+  SCHOOL_WORKING_DAYS_CHOICES,
+} from "~/domain/settings/choices";
 import { getAuthoritySettings, updateAuthoritySettings } from "~/domain/settings.server";
 import { requireAdmin } from "~/server/admin.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { BackLink, Button } from "~/ui/govuk/components";
-import { Radios, TextInput } from "~/ui/govuk/fields";
+import { Radios, Textarea, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Local settings" };
@@ -33,6 +40,14 @@ const schema = z.object({
     .string({ error: "Enter the time school ends, like 15:15" })
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter the time school ends, like 15:15" }),
+  closureDays: z
+    .string()
+    .max(5000, { error: "Enter 60 closure days or fewer" })
+    .optional()
+    .superRefine((text, ctx) => {
+      const parsed = parseClosureDays(text ?? "");
+      if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+    }),
 });
 
 const ORDER = [
@@ -45,7 +60,13 @@ const ORDER = [
   "employmentLatest",
   "employmentSchoolStarts",
   "employmentSchoolEnds",
+  "closureDays",
 ];
+/** The schema has already checked every line is a date. */
+function closureDates(text: string | undefined) {
+  const parsed = parseClosureDays(text ?? "");
+  return "dates" in parsed ? parsed.dates : [];
+}
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 const YES_NO = [
   { value: "yes", label: "Yes" },
@@ -66,6 +87,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       employmentLatest: s.employmentLatest ?? "19:00",
       employmentSchoolStarts: s.employmentSchoolStarts,
       employmentSchoolEnds: s.employmentSchoolEnds,
+      closureDays: formatClosureDays(s.closureDays),
     },
   });
 }
@@ -88,6 +110,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       employmentLatest: v.employmentLatest === EMPLOYMENT_LATEST_CHOICES[0] ? null : v.employmentLatest,
       employmentSchoolStarts: v.employmentSchoolStarts,
       employmentSchoolEnds: v.employmentSchoolEnds,
+      closureDays: closureDates(v.closureDays),
     });
   } catch (error) {
     return replyWithError(submission, error);
@@ -159,6 +182,13 @@ export default function Settings() {
             />
             <TextInput field={fields.employmentSchoolStarts} label="Time your schools start" hint="For example, 08:45. No work in school hours, and at most 1 hour before school" width="5" inputMode="numeric" />
             <TextInput field={fields.employmentSchoolEnds} label="Time your schools end" hint="For example, 15:15" width="5" inputMode="numeric" />
+            <h2 className="govuk-heading-m">Working days</h2>
+            <Textarea
+              field={fields.closureDays}
+              label="Days the council is closed"
+              hint="Weekends and bank holidays are already left out. Enter each other closure day on its own line, like 29/12/2026. These days don't count towards the LADO's 1-working-day clock"
+              rows={4}
+            />
             <Button>Save settings</Button>
           </PostForm>
         </div>

@@ -1,24 +1,42 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { listNewConcernsForOfficer } from "~/domain/safeguarding.server";
 import { listSchools } from "~/domain/schools.server";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { Table } from "~/ui/govuk/components";
+import { ClockTag } from "~/ui/safeguarding/ClockTag";
 
 export const handle = { title: "Licensing" };
 
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "officer:use");
-  return json(await listSchools(db(), actor));
+  const [schools, concerns] = await Promise.all([listSchools(db(), actor), listNewConcernsForOfficer(db(), actor)]);
+  return json({ ...schools, concerns });
 }
 
 export default function OfficerHome() {
-  const { authorities, schools } = useLoaderData<typeof loader>();
+  const { authorities, schools, concerns } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">{authorities.map((a) => a.name).join(", ")}</span>
       <h1 className="govuk-heading-l">Licensing</h1>
+      {concerns.length ? (
+        <>
+          <h2 className="govuk-heading-m">New concerns waiting for the LADO</h2>
+          <p className="govuk-body">
+            Concerns about adults who work with children go to your council's LADO, who must decide within 1 working day. Only the LADO can read them; if
+            one is overdue, contact the LADO.
+          </p>
+          <Table
+            head={["Reference", "Received", "LADO decision"]}
+            rows={concerns.map((c) => [c.reference, dateTime.format(new Date(c.receivedAt)), <ClockTag key="clock" clock={c.clock} />])}
+          />
+        </>
+      ) : null}
       <p className="govuk-body">
         <Link className="govuk-link" to="/officer/licences">
           Performance licence applications

@@ -1,3 +1,4 @@
+import { HoldNotice } from "~/ui/safeguarding/HoldNotice";
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -157,6 +158,7 @@ function ApplicationPage() {
 
       <span className="govuk-caption-l">Body of persons approval application {a.reference}</span>
       <h1 className="govuk-heading-l">{a.organisationName}</h1>
+      <HoldNotice hold={a.hold} what="application" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <SummaryList
@@ -238,7 +240,6 @@ function ApplicationPage() {
       ) : (
         <p className="govuk-body">No other body of persons approval applications.</p>
       )}
-      <p className="govuk-body">Concerns: none recorded.</p>
 
       {a.status === "submitted" ? (
         <div className="govuk-grid-row">

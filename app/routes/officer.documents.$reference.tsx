@@ -1,3 +1,4 @@
+import { HoldNotice } from "~/ui/safeguarding/HoldNotice";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -104,6 +105,7 @@ export default function OfficerDocument() {
       <ErrorSummary form={varyForm} order={["validToDay", "change"]} />
       <span className="govuk-caption-l">{document.title}</span>
       <h1 className="govuk-heading-l">{document.reference}</h1>
+      <HoldNotice hold={document.hold} what="licence" />
       <SummaryList
         rows={[
           { key: "Holder", value: document.holderName },

@@ -1,3 +1,4 @@
+import { HoldNotice } from "~/ui/safeguarding/HoldNotice";
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -162,6 +163,7 @@ function ApplicationPage() {
 
       <span className="govuk-caption-l">Performance licence application {a.reference}</span>
       <h1 className="govuk-heading-l">{a.child.name}</h1>
+      <HoldNotice hold={a.hold} what="application" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <SummaryList

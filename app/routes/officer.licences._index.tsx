@@ -1,3 +1,4 @@
+import { HOLD_LABEL } from "~/domain/safeguarding/labels";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -23,6 +24,7 @@ const FLAG_TAGS = [
   { flag: "late", label: "Late", colour: "orange" },
   { flag: "objection", label: "School objection", colour: "red" },
   { flag: "information", label: "More information needed", colour: "yellow" },
+  { flag: "onHold", label: HOLD_LABEL, colour: "red" },
 ] as const;
 
 function cells(a: Row) {

@@ -55,6 +55,7 @@ export function landingPath(actor: { memberships: { role: string }[] }, redirect
   if (redirectTo?.startsWith("/") && !redirectTo.startsWith("//") && !redirectTo.startsWith("/\\")) return redirectTo;
   const roles = new Set(actor.memberships.map((m) => m.role));
   if (roles.has("officer")) return "/officer";
+  if (roles.has("lado")) return "/lado";
   if (roles.has("admin")) return "/admin";
   if (roles.has("school")) return "/school";
   return "/account";

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
   /** The day the Children's Wellbeing and Schools Act 2026 s28 employment limits come into force (YYYY-MM-DD); unset: not yet. */
   CWSA_2026_EMPLOYMENT_FROM: z.iso.date({ message: "must be a date, YYYY-MM-DD" }).optional(),
+  /** First wait before a failed safeguarding-record delivery is tried again; it doubles each time. */
+  SAFEGUARDING_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -57,3 +59,18 @@ export const servedOverHttps = () => (env().SECURE_COOKIES ? env().SECURE_COOKIE
 
 /** The development mailbox is served only outside production. */
 export const mailboxEnabled = () => env().APP_ENV !== "production";
+
+export type SafeguardingEndpoint = { url: string; secret: string };
+
+/**
+ * An authority's safeguarding-record endpoint: SAFEGUARDING_WEBHOOK_URL_<CODE> and SAFEGUARDING_WEBHOOK_SECRET_<CODE>
+ * (e.g. _NMC); null when the authority has not configured one. A URL without a usable secret is a setup mistake.
+ */
+export function safeguardingEndpoint(authorityCode: string): SafeguardingEndpoint | null {
+  const url = process.env[`SAFEGUARDING_WEBHOOK_URL_${authorityCode}`];
+  if (!url) return null;
+  const secret = process.env[`SAFEGUARDING_WEBHOOK_SECRET_${authorityCode}`] ?? "";
+  if (!/^https?:\/\//.test(url)) throw new Error(`SAFEGUARDING_WEBHOOK_URL_${authorityCode} must be an http(s) URL`);
+  if (secret.length < 32) throw new Error(`SAFEGUARDING_WEBHOOK_SECRET_${authorityCode} must be at least 32 characters`);
+  return { url, secret };
+}

@@ -3,6 +3,7 @@ import { sendRenewalReminders } from "~/domain/chaperones/sendRenewalReminders";
 import { sendConsultationReminders } from "~/domain/schools/sendConsultationReminders";
 import { endPermitsAtSchoolLeaving } from "~/domain/employment/endPermitsAtSchoolLeaving";
 import { dispatchEmails, sweepOutbox } from "~/domain/notifications/dispatchEmails";
+import { deliverSafeguardingEvent, sweepDeliveries } from "~/domain/safeguarding.server";
 import { db } from "./db.server";
 import { appUrl, env } from "./env.server";
 import { type JobHandlers, QUEUES } from "./jobs.server";
@@ -15,6 +16,10 @@ export function jobHandlers(): JobHandlers {
     },
     [QUEUES.sweepOutbox]: async () => {
       await sweepOutbox(db());
+      await sweepDeliveries(db());
+    },
+    [QUEUES.safeguardingWebhook]: async (data) => {
+      await deliverSafeguardingEvent(db(), (data as { deliveryId: string }).deliveryId);
     },
     [QUEUES.renewalReminders]: async () => {
       const { outboxIds } = await sendRenewalReminders(db(), appUrl());

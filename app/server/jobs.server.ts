@@ -7,6 +7,7 @@ export const QUEUES = {
   renewalReminders: "chaperone-renewal-reminders",
   schoolConsultationReminders: "school-consultation-reminders",
   endPermitsAtSchoolLeaving: "end-permits-at-school-leaving",
+  safeguardingWebhook: "safeguarding-webhook",
 } as const;
 
 /** Recurring jobs (cron, Europe/London). pg-boss runs each schedule once across all workers. */

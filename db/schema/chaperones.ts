@@ -131,6 +131,11 @@ export const authoritySettings = pgTable("authority_settings", {
   /** EMPLOY-SCHOOLTIMES: when the council's schools start and end, for EMPLOY-SCHOOLHOURS and the hour before school. */
   employmentSchoolStarts: text(),
   employmentSchoolEnds: text(),
+  /** Days the council is closed beyond weekends and bank holidays: they don't count as working days (LADO-1WD). */
+  closureDays: date({ mode: "string" })
+    .array()
+    .notNull()
+    .default(sql`'{}'::date[]`),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

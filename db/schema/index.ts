@@ -10,3 +10,4 @@ export * from "./children";
 export * from "./bopa";
 export * from "./licences";
 export * from "./employment";
+export * from "./safeguarding";

@@ -1,3 +1,4 @@
+import { holdsOn } from "../safeguarding/holds";
 import { and, asc, count, desc, eq, ne } from "drizzle-orm";
 import { authorities, organisations } from "#db/schema/authorities";
 import { bopaApplications } from "#db/schema/bopa";
@@ -113,6 +114,7 @@ export async function getBopaApplication(db: Db, actor: Actor, applicationId: st
       otherApplications: others.map((o) => ({ ...o, statusLabel: BOPA_STATUS_LABELS[o.status] })),
     },
     events: await listRecordHistory(db, "bopa-application", a.id),
+    hold: (await holdsOn(db, [a.id])).get(a.id) ?? null,
   };
 }
 

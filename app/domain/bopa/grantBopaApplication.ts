@@ -1,3 +1,4 @@
+import { HOLD_LABEL, holdsOn } from "../safeguarding/holds";
 import { eq } from "drizzle-orm";
 import { bopaApplications } from "#db/schema/bopa";
 import type { Db } from "~/server/db.server";
@@ -66,6 +67,7 @@ export async function grantBopaApplication(db: Db, actor: Actor, applicationId: 
       if (tooLong) errors.validToDay = [tooLong];
     }
   }
+  if ((await holdsOn(db, [found.id])).size) errors[""] = [`${HOLD_LABEL}: the approval cannot be granted while the hold is in place`];
   if (Object.keys(errors).length) throw new RuleError(errors);
   const { validFrom, validTo } = input;
 

@@ -35,16 +35,7 @@ export async function changeDocumentStatus(
           .for("update")
       : [];
     if (!doc) throw new NotFoundError("Document");
-    const to = assertTransition(doc.status, action);
-    const now = new Date();
-    await tx.update(issuedDocuments).set({ status: to, statusReason: reason, statusChangedAt: now }).where(eq(issuedDocuments.id, doc.id));
-    await recordAudit(tx, actor, {
-      action: `document.${action === "suspend" ? "suspended" : action === "reinstate" ? "reinstated" : "revoked"}`,
-      recordType: "document",
-      recordId: doc.id,
-      before: { status: doc.status },
-      after: { status: to, reason },
-    });
+    const to = await setDocumentStatus(tx, actor, doc, action, reason);
     const outboxIds: string[] = [];
     if (doc.holderEmail && notifyHolder) {
       const [authority] = await tx.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, doc.authorityId));
@@ -62,4 +53,23 @@ export async function changeDocumentStatus(
     }
     return { status: to, outboxIds };
   });
+}
+
+type StatusRow = { id: string; status: (typeof issuedDocuments.$inferSelect)["status"] };
+
+/**
+ * The status change itself, in the caller's transaction, for callers that have already found the document in
+ * their own scope (an officer's authority, or a LADO hold); `auditExtra` is written with the audit row.
+ */
+export async function setDocumentStatus(tx: Db, actor: Actor, doc: StatusRow, action: StatusAction, reason: string | null, auditExtra: object = {}) {
+  const to = assertTransition(doc.status, action);
+  await tx.update(issuedDocuments).set({ status: to, statusReason: reason, statusChangedAt: new Date() }).where(eq(issuedDocuments.id, doc.id));
+  await recordAudit(tx, actor, {
+    action: `document.${action === "suspend" ? "suspended" : action === "reinstate" ? "reinstated" : "revoked"}`,
+    recordType: "document",
+    recordId: doc.id,
+    before: { status: doc.status },
+    after: { status: to, reason, ...auditExtra },
+  });
+  return to;
 }

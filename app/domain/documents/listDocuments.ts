@@ -1,3 +1,4 @@
+import { holdsOn } from "../safeguarding/holds";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { issuedDocuments } from "#db/schema/documents";
 import type { Db } from "~/server/db.server";
@@ -47,5 +48,6 @@ export async function getDocument(db: Db, actor: Actor, reference: string, today
         .where(and(eq(issuedDocuments.reference, reference.toUpperCase()), inArray(issuedDocuments.authorityId, scope)))
     : [];
   if (!row) throw new NotFoundError("Document");
-  return { ...present(row, today), history: await listRecordHistory(db, "document", row.id) };
+  const [history, holds] = await Promise.all([listRecordHistory(db, "document", row.id), holdsOn(db, [row.id])]);
+  return { ...present(row, today), history, hold: holds.get(row.id) ?? null };
 }

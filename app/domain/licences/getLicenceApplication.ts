@@ -1,3 +1,4 @@
+import { holdsOn } from "../safeguarding/holds";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { authorities, schools } from "#db/schema/authorities";
 import { performanceDays } from "#db/schema/children";
@@ -169,6 +170,7 @@ export async function getLicenceApplication(db: Db, actor: Actor, applicationId:
     },
     grant: { standardConditions: LICENCE_STANDARD_CONDITIONS.map((c) => ({ id: c.id, text: c.text })) },
     events: await listRecordHistory(db, LICENCE_RECORD, a.id),
+    hold: (await holdsOn(db, [a.id])).get(a.id) ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { HOLD_LABEL, holdsOn } from "../safeguarding/holds";
 import { asc, eq } from "drizzle-orm";
 import { performanceDays } from "#db/schema/children";
 import { performanceApplications, scheduleDays } from "#db/schema/licences";
@@ -87,6 +88,7 @@ export async function grantPerformanceLicence(db: Db, actor: Actor, applicationI
     if (nightWork.length && !permitNightWork) errors.permitNightWork = ["Select “Permit the night work” to license the night work in the schedule, or refuse the application"];
     for (const f of hours.findings) if (!f.needsPermission) problems.push(`${f.message.replace(/\.$/, "")} (${f.rule})`);
     problems.push(...chaperones.flatMap((c) => c.problems));
+    if ((await holdsOn(tx, [application.id])).size) problems.push(`${HOLD_LABEL}: the licence cannot be granted while the hold is in place`);
     if (problems.length) errors[""] = problems;
     const objected = consultation?.response === "object";
     const objectionAnswer = input.objectionAnswer?.trim() || null;

@@ -1,3 +1,4 @@
+import { holdsOn } from "../safeguarding/holds";
 import { and, asc, count, eq, inArray, min, ne, not, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { organisations } from "#db/schema/authorities";
@@ -90,6 +91,7 @@ export async function listLicenceQueue(db: Db, actor: Actor, filters: QueueFilte
       .leftJoin(objections, eq(objections.applicationId, performanceApplications.id))
       .where(inQueue),
   ]);
+  const holds = await holdsOn(db, [...waiting, ...decided].map((r) => r.id));
   const view = (r: (typeof waiting)[number]) => ({
     id: r.id,
     reference: r.reference ?? "No reference",
@@ -99,7 +101,7 @@ export async function listLicenceQueue(db: Db, actor: Actor, filters: QueueFilte
     firstDate: r.firstDate,
     status: r.status,
     statusLabel: LICENCE_STATUS_LABELS[r.status],
-    flags: { late: r.late, objection: r.objection, information: r.status === "information-requested" },
+    flags: { late: r.late, objection: r.objection, information: r.status === "information-requested", onHold: holds.has(r.id) },
     assignedTo: r.assignedTo,
     assignedToMe: r.assignedOfficerUserId === actor.userId,
   });

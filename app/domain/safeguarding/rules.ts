@@ -85,3 +85,20 @@ export function retentionReviewOn(allegationOn: string, dateOfBirth: string | nu
   const retirement = addMonths(dateOfBirth, rule.retirementAge * 12);
   return retirement > tenYears ? retirement : tenYears;
 }
+
+export type ReferralFigure = { count: number; met: number; share: number | null };
+
+/**
+ * LADO dashboard figures over a set of referrals: the share referred within 1 working day (LADO-1WD), and the
+ * shares resolved within 1 and 3 months (LADO-RESOLUTION). A referral counts towards a resolution target once it
+ * is resolved or its target date has passed, so open cases inside their month don't pull the share down.
+ */
+export function ladoFigures(referrals: readonly { receivedOn: string; dueOn: string; referredOn: string; resolvedOn: string | null }[], today: string) {
+  const figure = (rows: readonly unknown[], met: number): ReferralFigure => ({ count: rows.length, met, share: rows.length ? met / rows.length : null });
+  const referredInTime = referrals.filter((r) => r.referredOn <= r.dueOn).length;
+  const resolution = (months: number) => {
+    const due = referrals.filter((r) => r.resolvedOn !== null || addMonths(r.receivedOn, months) < today);
+    return figure(due, due.filter((r) => r.resolvedOn !== null && resolvedWithin(r.receivedOn, r.resolvedOn, months)).length);
+  };
+  return { referredWithinOneWorkingDay: figure(referrals, referredInTime), resolvedWithinOneMonth: resolution(1), resolvedWithinThreeMonths: resolution(3) };
+}

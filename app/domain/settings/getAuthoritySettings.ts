@@ -22,5 +22,7 @@ export async function getAuthoritySettings(db: Db, authorityId: string) {
     employmentLatest: row?.employmentLatest ?? null,
     employmentSchoolStarts: row?.employmentSchoolStarts ?? EMPLOYMENT_RULES["EMPLOY-SCHOOLTIMES"].starts,
     employmentSchoolEnds: row?.employmentSchoolEnds ?? EMPLOYMENT_RULES["EMPLOY-SCHOOLTIMES"].ends,
+    /** Council closure days (YYYY-MM-DD) that are not working days. */
+    closureDays: row?.closureDays ?? [],
   };
 }

@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
-import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, EMPLOYMENT_LATEST_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "./choices";
+import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, CLOSURE_DAYS_MAX, EMPLOYMENT_LATEST_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "./choices";
 import { type AuthoritySettings, getAuthoritySettings } from "./getAuthoritySettings";
 
 /** The settings an admin may change; any left out keep their value. */
@@ -31,6 +31,9 @@ export async function updateAuthoritySettings(db: Db, actor: Actor, authorityId:
   if (starts !== undefined && !TIME.test(starts)) throw RuleError.field("employmentSchoolStarts", "Enter the time school starts, like 08:45");
   if (ends !== undefined && !TIME.test(ends)) throw RuleError.field("employmentSchoolEnds", "Enter the time school ends, like 15:15");
   if (starts && ends && TIME.test(starts) && TIME.test(ends) && ends <= starts) throw RuleError.field("employmentSchoolEnds", "The time school ends must be after the time it starts");
+  if (input.closureDays !== undefined && (input.closureDays.length > CLOSURE_DAYS_MAX || input.closureDays.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d)))) {
+    throw RuleError.field("closureDays", "Enter each closure day like 24/12/2026");
+  }
   const change: SettingsChange = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const current = await getAuthoritySettings(db, authorityId);
   const before = Object.fromEntries(Object.keys(change).map((key) => [key, current[key as keyof AuthoritySettings]]));

@@ -1,0 +1,11 @@
+/** Concerns and LADO referrals: the verbs routes may call. */
+export { addCaseMember } from "./safeguarding/addCaseMember";
+export { bookedChaperones, concernAuthorities, reporterCouncil } from "./safeguarding/concernChoices";
+export { deliverSafeguardingEvent, dispatchDeliveries, sweepDeliveries } from "./safeguarding/deliveries";
+export { getCase } from "./safeguarding/getCase";
+export { HOLD_LABEL, holdsOn } from "./safeguarding/holds";
+export { listLadoCases, listNewConcernsForOfficer } from "./safeguarding/listLadoCases";
+export { CONCERN_LIMITS, raiseConcern } from "./safeguarding/raiseConcern";
+export { recordCaseLink } from "./safeguarding/recordCaseLink";
+export { recordOutcome } from "./safeguarding/recordOutcome";
+export { triageConcern } from "./safeguarding/triageConcern";

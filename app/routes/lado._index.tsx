@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listLadoCases } from "~/domain/safeguarding.server";
+import { SUBJECT_ROLE_LABELS } from "~/domain/safeguarding/labels";
+import type { ReferralFigure } from "~/domain/safeguarding/rules";
+import { requireCapability } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { formatDate } from "~/ui/documents/PublicDocumentSummary";
+import { Table } from "~/ui/govuk/components";
+import { ClockTag } from "~/ui/safeguarding/ClockTag";
+
+export const handle = { title: "LADO referrals" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireCapability(request, context, "lado:use");
+  return json({ desk: await listLadoCases(db(), actor) });
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const percent = (f: ReferralFigure) => (f.share === null ? "No referrals yet" : `${Math.round(f.share * 100)}%`);
+const STAGES = {
+  "within-1-month": "Within 1 month",
+  "over-1-month": "Over 1 month",
+  "over-3-months": "Over 3 months",
+} as const;
+
+function Figure({ label, figure, target }: { label: string; figure: ReferralFigure; target?: string }) {
+  return (
+    <div className="govuk-grid-column-one-third">
+      <p className="govuk-body govuk-!-margin-bottom-1">{label}</p>
+      <p className="govuk-heading-xl govuk-!-margin-bottom-1">{percent(figure)}</p>
+      <p className="govuk-body-s">
+        {figure.met} of {figure.count}
+        {target ? `. Target ${target}` : ""}
+      </p>
+    </div>
+  );
+}
+
+export default function LadoDesk() {
+  const { desk } = useLoaderData<typeof loader>();
+  if (!desk) return null;
+  const caseLink = (reference: string) => (
+    <Link className="govuk-link" to={`/lado/cases/${reference}`}>
+      {reference}
+    </Link>
+  );
+  return (
+    <>
+      <h1 className="govuk-heading-l">LADO referrals</h1>
+      <h2 className="govuk-heading-m">The last 12 months</h2>
+      <div className="govuk-grid-row">
+        <Figure label="Referred within 1 working day" figure={desk.figures.referredWithinOneWorkingDay} />
+        <Figure label="Resolved within 1 month" figure={desk.figures.resolvedWithinOneMonth} target="80%" />
+        <Figure label="Resolved within 3 months" figure={desk.figures.resolvedWithinThreeMonths} target="90%" />
+      </div>
+      <h2 className="govuk-heading-m">New concerns</h2>
+      {desk.newConcerns.length ? (
+        <Table
+          caption="Decide whether each meets the threshold within 1 working day"
+          head={["Reference", "Received", "About", "Decide by"]}
+          rows={desk.newConcerns.map((c) => [
+            caseLink(c.reference),
+            dateTime.format(new Date(c.receivedAt)),
+            SUBJECT_ROLE_LABELS[c.subjectRole],
+            <ClockTag key="clock" clock={c.clock} />,
+          ])}
+        />
+      ) : (
+        <p className="govuk-body">There are no new concerns.</p>
+      )}
+      <h2 className="govuk-heading-m">Open referrals</h2>
+      {desk.openReferrals.length ? (
+        <Table
+          caption="Oldest first"
+          head={["Reference", "About", "Referred", "Case", "Open"]}
+          rows={desk.openReferrals.map((r) => [
+            caseLink(r.reference),
+            `${r.subjectName} (${SUBJECT_ROLE_LABELS[r.subjectRole].toLowerCase()})`,
+            formatDate(r.referredOn),
+            r.caseReference ?? "Not linked yet",
+            <strong key="stage" className={`govuk-tag govuk-tag--${r.stage === "within-1-month" ? "grey" : r.stage === "over-1-month" ? "orange" : "red"}`}>
+              {STAGES[r.stage as keyof typeof STAGES]}
+            </strong>,
+          ])}
+        />
+      ) : (
+        <p className="govuk-body">There are no open referrals.</p>
+      )}
+    </>
+  );
+}
