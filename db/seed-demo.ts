@@ -21,6 +21,7 @@ import { createBopaApplication } from "./factories-bopa";
 import { createTermDates2026 } from "./factories-licences";
 import { createDemoSchoolConsultation } from "./factories-school";
 import { seedDemoPermits } from "./seed-employment";
+import { seedDemoBooking } from "./seed-safeguarding";
 import { issuedDocuments } from "./schema/documents";
 import type { Role } from "./schema/identity";
 
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, baseUrl: string) {
   await createTermDates2026(db, eastbrook.id);
   await seedDemoChildren(db, { northmere, company, parent: demoUsers.parent, producer: demoUsers.producer, school: northmereSchools[0] });
   await seedDemoPermits(db, { authority: northmere, employerOrganisationId: employer.id, schoolId: northmereSchools[2].id, password: DEMO_PASSWORD });
+  await seedDemoBooking(db, officer, baseUrl, { authorityId: northmere.id, company, parent: demoUsers.parent, producer: demoUsers.producer, password: DEMO_PASSWORD });
   return { northmere, eastbrook, company, employer, documents };
 }
 

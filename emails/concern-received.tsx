@@ -1,5 +1,5 @@
-import { Heading, Text } from "@react-email/components";
-import { EmailLayout, heading, paragraph } from "./components/layout";
+import { Heading, Link, Text } from "@react-email/components";
+import { EmailLayout, heading, link, paragraph } from "./components/layout";
 
 export type ConcernReceivedProps = {
   /** The person who raised the concern. */
@@ -28,6 +28,12 @@ export default function ConcernReceived(p: ConcernReceivedProps) {
         you contact the council about it.
       </Text>
       <Text style={paragraph}>If a child is in immediate danger, call 999.</Text>
+      <Text style={paragraph}>
+        If anything else worries you, report it at{" "}
+        <Link href={p.url} style={link}>
+          {p.url}
+        </Link>
+      </Text>
     </EmailLayout>
   );
 }

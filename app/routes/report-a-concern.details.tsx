@@ -75,8 +75,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await limitByAddress(context, "concern", 20);
   const formData = await readForm(request, context);
+  await limitByAddress(context, "concern", 20);
   const { actor, name, email } = await reporter(request, context);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return invalid(submission);

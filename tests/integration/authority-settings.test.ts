@@ -17,6 +17,7 @@ const SCHOOL_DEFAULTS = {
   employmentLatest: null,
   employmentSchoolStarts: "08:45",
   employmentSchoolEnds: "15:15",
+  closureDays: [],
 };
 
 describe("authority settings", () => {
@@ -98,5 +99,15 @@ describe("authority settings", () => {
     const local = await withLocalLimits(db(), a.id, { cwsa2026From: null });
     expect(local).toEqual({ cwsa2026From: null, local: { latest: "18:00", schoolStarts: "09:00", schoolEnds: "15:00" } });
     expect(checkEmployment(evening, local).findings).toEqual([expect.objectContaining({ rule: "EMPLOY-LATEST", limit: "18:00", actual: "18:30" })]);
+  });
+
+  it("keeps the council's closure days, sorted, and refuses anything that is not a date", async () => {
+    const a = await createAuthority(db());
+    const admin = actorFor(await createUser(db(), { name: "Ada Admin" }), [{ role: "admin", authorityId: a.id }]);
+    await expect(updateAuthoritySettings(db(), admin, a.id, { closureDays: ["29/12/2026"] })).rejects.toMatchObject({
+      fieldErrors: { closureDays: ["Enter each closure day like 24/12/2026"] },
+    });
+    await updateAuthoritySettings(db(), admin, a.id, { closureDays: ["2026-12-29", "2026-12-30"] });
+    expect((await getAuthoritySettings(db(), a.id)).closureDays).toEqual(["2026-12-29", "2026-12-30"]);
   });
 });

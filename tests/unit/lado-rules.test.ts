@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LADO_RULES, meetsThreshold, OUTCOMES, referralClock, referralDueOn, resolvedWithin, retentionReviewOn } from "~/domain/safeguarding/rules";
+import { formatClosureDays, parseClosureDays } from "~/domain/settings/choices";
+import { LADO_RULES, ladoFigures, meetsThreshold, OUTCOMES, referralClock, referralDueOn, resolvedWithin, retentionReviewOn } from "~/domain/safeguarding/rules";
 
 describe("LADO-THRESHOLD", () => {
   it("is met by any of the four categories, and by nothing else", () => {
@@ -57,5 +58,32 @@ describe("LADO-RETENTION", () => {
     expect(retentionReviewOn("2026-12-07", "1962-05-01")).toBe("2036-12-07"); // 10 years
     expect(retentionReviewOn("2026-12-07", null)).toBe("2036-12-07");
     expect(retentionReviewOn("2024-02-29", "1960-01-01")).toBe("2034-02-28");
+  });
+});
+
+describe("closure days as an admin types them", () => {
+  it("reads one date a line (DD/MM/YYYY or YYYY-MM-DD), sorts them, drops repeats and names a line that is not a date", () => {
+    expect(parseClosureDays("30/12/2026\n29/12/2026\r\n\n2026-12-29, 31/12/2026")).toEqual({ dates: ["2026-12-29", "2026-12-30", "2026-12-31"] });
+    expect(parseClosureDays("")).toEqual({ dates: [] });
+    expect(parseClosureDays("29/12/2026\n31/02/2027")).toEqual({ error: "“31/02/2027” is not a real date: enter each date like 24/12/2026" });
+    expect(parseClosureDays("next Tuesday")).toEqual({ error: "“next Tuesday” is not a real date: enter each date like 24/12/2026" });
+    expect(formatClosureDays(["2026-12-29", "2027-01-04"])).toBe("29/12/2026\n04/01/2027");
+  });
+});
+
+describe("the LADO's figures", () => {
+  it("counts referrals in time, and resolutions once they are due or done", () => {
+    const rows = [
+      { receivedOn: "2026-08-03", dueOn: "2026-08-04", referredOn: "2026-08-04", resolvedOn: "2026-08-20" },
+      { receivedOn: "2026-09-01", dueOn: "2026-09-02", referredOn: "2026-09-07", resolvedOn: "2026-11-15" },
+      { receivedOn: "2026-11-20", dueOn: "2026-11-23", referredOn: "2026-11-23", resolvedOn: null },
+      { receivedOn: "2026-08-10", dueOn: "2026-08-11", referredOn: "2026-08-11", resolvedOn: null },
+    ];
+    expect(ladoFigures(rows, "2026-12-07")).toEqual({
+      referredWithinOneWorkingDay: { count: 4, met: 3, share: 0.75 },
+      resolvedWithinOneMonth: { count: 3, met: 1, share: 1 / 3 },
+      resolvedWithinThreeMonths: { count: 3, met: 2, share: 2 / 3 },
+    });
+    expect(ladoFigures([], "2026-12-07").referredWithinOneWorkingDay).toEqual({ count: 0, met: 0, share: null });
   });
 });
