@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { RECEIVER_SECRET, RECEIVER_URL } from "./tests/e2e/safeguarding-receiver";
 
 /**
  * Layer 3: journeys in Debian's Chromium against the built app, started fresh for every run.
@@ -72,6 +73,10 @@ export default defineConfig({
       APP_ENV: "local",
       TZ: "Europe/London",
       RUN_WORKER: "true",
+      // Northmere's case management system is the test receiver; a failed delivery is retried after 1 s
+      SAFEGUARDING_WEBHOOK_URL_NMC: RECEIVER_URL,
+      SAFEGUARDING_WEBHOOK_SECRET_NMC: RECEIVER_SECRET,
+      SAFEGUARDING_RETRY_DELAY_SECONDS: "1",
       ...(databaseUrl
         ? {
             DATABASE_URL: databaseUrl,

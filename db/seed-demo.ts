@@ -89,6 +89,7 @@ export async function seedDemo(db: Db, baseUrl: string) {
   await createUser(db, { email: "employer2@demo.example", name: "Eddie Shift-Lead", password: DEMO_PASSWORD, memberships: [{ role: "employer", organisationId: employer.id }] });
   await createUser(db, { email: "officer@eastbrook.example", name: "Omar Officer", password: DEMO_PASSWORD, memberships: [{ role: "officer", authorityId: eastbrook.id }] });
   await createUser(db, { email: "admin@eastbrook.example", name: "Alex Admin", password: DEMO_PASSWORD, memberships: [{ role: "admin", authorityId: eastbrook.id }] });
+  await createUser(db, { email: "lado@eastbrook.example", name: "Lena LADO", password: DEMO_PASSWORD, memberships: [{ role: "lado", authorityId: eastbrook.id }] });
   // A family in Eastbrook, so one production's cast can span two councils.
   const eastbrookParent = await createUser(db, { email: "parent@eastbrook.example", name: "Esther Parent", password: DEMO_PASSWORD, memberships: [{ role: "parent" }] });
   await createChild(db, {

@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-const percent = (f: ReferralFigure) => (f.share === null ? "No referrals yet" : `${Math.round(f.share * 100)}%`);
+const percent = (f: ReferralFigure) => (f.share === null ? "–" : `${Math.round(f.share * 100)}%`);
 const STAGES = {
   "within-1-month": "Within 1 month",
   "over-1-month": "Over 1 month",
@@ -31,7 +31,7 @@ function Figure({ label, figure, target }: { label: string; figure: ReferralFigu
       <p className="govuk-body govuk-!-margin-bottom-1">{label}</p>
       <p className="govuk-heading-xl govuk-!-margin-bottom-1">{percent(figure)}</p>
       <p className="govuk-body-s">
-        {figure.met} of {figure.count}
+        {figure.count ? `${figure.met} of ${figure.count}` : "No referrals to count yet"}
         {target ? `. Target ${target}` : ""}
       </p>
     </div>

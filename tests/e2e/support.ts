@@ -39,6 +39,8 @@ export const DEMO_USERS = {
   admin: { email: "admin@demo.example", name: "Ada Admin" },
   eastbrookOfficer: { email: "officer@eastbrook.example", name: "Omar Officer" },
   eastbrookAdmin: { email: "admin@eastbrook.example", name: "Alex Admin" },
+  eastbrookLado: { email: "lado@eastbrook.example", name: "Lena LADO" },
+  bookedChaperone: { email: "chaperone3@demo.example", name: "Jordan Lee" },
   eastbrookParent: { email: "parent@eastbrook.example", name: "Esther Parent" },
 } as const;
 
