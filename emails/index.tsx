@@ -16,6 +16,7 @@ import ConcernReceived, * as concernReceived from "./concern-received";
 import ConfirmEmail, * as confirmEmail from "./confirm-email";
 import DocumentStatusChanged, * as documentStatusChanged from "./document-status-changed";
 import ExemptPerformanceRecorded, * as exemptPerformanceRecorded from "./exempt-performance-recorded";
+import LadoHoldPlaced, * as ladoHoldPlaced from "./lado-hold-placed";
 import LicenceGranted, * as licenceGranted from "./licence-granted";
 import LicenceInformationRequested, * as licenceInformationRequested from "./licence-information-requested";
 import LicenceParentPartComplete, * as licenceParentPartComplete from "./licence-parent-part-complete";
@@ -65,6 +66,7 @@ export const templates = {
   "confirm-email": template(ConfirmEmail, confirmEmail),
   "document-status-changed": template(DocumentStatusChanged, documentStatusChanged),
   "exempt-performance-recorded": template(ExemptPerformanceRecorded, exemptPerformanceRecorded),
+  "lado-hold-placed": template(LadoHoldPlaced, ladoHoldPlaced),
   "licence-granted": template(LicenceGranted, licenceGranted),
   "licence-information-requested": template(LicenceInformationRequested, licenceInformationRequested),
   "licence-parent-part-complete": template(LicenceParentPartComplete, licenceParentPartComplete),

@@ -60,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireCurrent(request, context);
   const reference = params.reference ?? "";
   const back = (done: keyof typeof DONE) => () => redirect(`/lado/cases/${reference}?done=${done}`);
-  const send = async (work: Promise<{ deliveryIds: string[] }>) => {
+  const send = async <T extends { deliveryIds: string[] }>(work: Promise<T>) => {
     const result = await work;
     await dispatchDeliveries(result.deliveryIds);
     return result;
@@ -71,7 +71,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return submitForm(
         formData,
         triageSchema,
-        (v) => send(triageConcern(db(), actor, reference, { decision: v.decision, categories: v.categories ?? [], reason: v.reason ?? "", organisationId: v.organisationId || null })),
+        (v) => send(triageConcern(db(), actor, reference, { decision: v.decision, categories: v.categories ?? [], reason: v.reason ?? "", organisationId: v.organisationId || null }, context.baseUrl)),
         back(decision),
       );
     }

@@ -90,7 +90,7 @@ describe("raising a concern", () => {
 describe("triage, holds and outcomes", () => {
   async function referredChaperone(w: Awaited<ReturnType<typeof ladoWorld>>) {
     const { reference } = await raiseConcern(db(), w.parent, publicConcern(w, { subjectChaperone: w.licence.reference }), BASE, { now: NOW });
-    await triageConcern(db(), w.lado, reference, refer, { now: NOW });
+    await triageConcern(db(), w.lado, reference, refer, BASE, { now: NOW });
     return reference;
   }
 
@@ -122,13 +122,20 @@ describe("triage, holds and outcomes", () => {
     expect(audit.after).toMatchObject({ categories: ["harm", "unsuitable"], holds: 2 });
     const c = await getCase(db(), w.lado, reference, { now: NOW });
     expect(c.clock.state).toBe("met");
+    // the officers of the deciding council are told what is held, and whom to contact
+    const [told] = await outboxFor(db(), w.officerUser.email);
+    expect(told).toMatchObject({
+      template: "lado-hold-placed",
+      props: { records: [`Chaperone licence ${w.licence.reference}`, "Performance licence application NMC-PA-2026-000101"], ladoAuthorityName: "Northmere Council" },
+    });
+    expect(JSON.stringify(told.props)).not.toContain("Physical harm");
   });
 
   it("holds an organisation's pending applications and BOPA when the concern is about its staff", async () => {
     const w = await ladoWorld(db());
     const bopa = await createBopaApplication(db(), { organisationId: w.company.id, hostAuthorityId: w.nmc.id });
     const { reference } = await raiseConcern(db(), w.public, publicConcern(w), BASE, { now: NOW });
-    await triageConcern(db(), w.lado, reference, { ...refer, organisationId: w.company.id }, { now: NOW });
+    await triageConcern(db(), w.lado, reference, { ...refer, organisationId: w.company.id }, BASE, { now: NOW });
     const held = (await db().select().from(ladoHolds)).map((h) => h.recordId).sort();
     expect(held).toEqual([w.application.id, bopa.id].sort());
     expect((await getBopaApplication(db(), w.officer, bopa.id)).hold).toEqual({ ladoAuthority: "Northmere Council", promptRevoke: false });
@@ -139,11 +146,11 @@ describe("triage, holds and outcomes", () => {
   it("asks for the categories and the reason, and decides a concern once", async () => {
     const w = await ladoWorld(db());
     const { reference } = await raiseConcern(db(), w.public, publicConcern(w), BASE, { now: NOW });
-    const error = await triageConcern(db(), w.lado, reference, { decision: "refer", categories: ["made-up"], reason: " " }, { now: NOW }).catch((e) => e);
+    const error = await triageConcern(db(), w.lado, reference, { decision: "refer", categories: ["made-up"], reason: " " }, BASE, { now: NOW }).catch((e) => e);
     expect(error.fieldErrors).toEqual({ categories: ["Select how the threshold is met"], reason: ["Enter why"] });
-    await triageConcern(db(), w.lado, reference, { decision: "no-further-action", categories: [], reason: "A disagreement about rehearsal times" }, { now: NOW });
+    await triageConcern(db(), w.lado, reference, { decision: "no-further-action", categories: [], reason: "A disagreement about rehearsal times" }, BASE, { now: NOW });
     expect(await db().select().from(ladoHolds)).toEqual([]);
-    const again = await triageConcern(db(), w.lado, reference, refer, { now: NOW }).catch((e) => e);
+    const again = await triageConcern(db(), w.lado, reference, refer, BASE, { now: NOW }).catch((e) => e);
     expect(again.fieldErrors).toEqual({ "": ["This concern has already been decided"] });
   });
 
@@ -208,11 +215,11 @@ describe("who may see a concern", () => {
     for (const actor of [w.officer, w.otherLado, w.parent, w.public, w.producer]) {
       await expect(getCase(db(), actor, reference)).rejects.toBeInstanceOf(NotFoundError);
     }
-    await expect(triageConcern(db(), w.otherLado, reference, refer)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(triageConcern(db(), w.otherLado, reference, refer, BASE)).rejects.toBeInstanceOf(NotFoundError);
     // officers see that a concern is waiting, and its clock, but not what it says
     const waiting = await listNewConcernsForOfficer(db(), w.officer, { now: NOW });
     expect(waiting).toEqual([{ reference, receivedAt: expect.any(Date), clock: expect.objectContaining({ state: "due", dueOn: "2026-12-08" }) }]);
-    await triageConcern(db(), w.lado, reference, refer, { now: NOW });
+    await triageConcern(db(), w.lado, reference, refer, BASE, { now: NOW });
     const added = await addCaseMember(db(), w.lado, reference, w.officerUser.email);
     expect(added).toEqual({ name: "Olive Officer" });
     const asMember = await getCase(db(), w.officer, reference, { now: NOW });
@@ -244,13 +251,13 @@ describe("the 1-working-day clock and the LADO's figures", () => {
     const w = await ladoWorld(db());
     const raise = async (iso: string) => (await raiseConcern(db(), w.public, publicConcern(w, { happenedOn: iso }), BASE, { now: new Date(`${iso}T10:00:00Z`) })).reference;
     const a = await raise("2026-08-03");
-    await triageConcern(db(), w.lado, a, refer, { now: new Date("2026-08-04T10:00:00Z") });
+    await triageConcern(db(), w.lado, a, refer, BASE, { now: new Date("2026-08-04T10:00:00Z") });
     await recordOutcome(db(), w.lado, a, { outcome: "unfounded", outcomeOn: "2026-08-20", notes: "" }, { now: new Date("2026-08-20T10:00:00Z") });
     const b = await raise("2026-09-01");
-    await triageConcern(db(), w.lado, b, refer, { now: new Date("2026-09-07T10:00:00Z") });
+    await triageConcern(db(), w.lado, b, refer, BASE, { now: new Date("2026-09-07T10:00:00Z") });
     await recordOutcome(db(), w.lado, b, { outcome: "unsubstantiated", outcomeOn: "2026-11-15", notes: "" }, { now: new Date("2026-11-15T10:00:00Z") });
     const c = await raise("2026-12-01");
-    await triageConcern(db(), w.lado, c, refer, { now: new Date("2026-12-02T10:00:00Z") });
+    await triageConcern(db(), w.lado, c, refer, BASE, { now: new Date("2026-12-02T10:00:00Z") });
     await raise("2026-12-04");
     const desk = await listLadoCases(db(), w.lado, { now: NOW });
     expect(desk?.figures).toEqual({

@@ -54,7 +54,7 @@ afterEach(async () => {
 
 async function referred(w: Awaited<ReturnType<typeof ladoWorld>>) {
   const { reference } = await raiseConcern(db(), w.parent, publicConcern(w, { subjectChaperone: w.licence.reference }), BASE, { now: NOW });
-  const { deliveryIds } = await triageConcern(db(), w.lado, reference, { decision: "refer", categories: ["harm"], reason: "Witnessed" }, { now: NOW });
+  const { deliveryIds } = await triageConcern(db(), w.lado, reference, { decision: "refer", categories: ["harm"], reason: "Witnessed" }, BASE, { now: NOW });
   return { reference, deliveryIds };
 }
 

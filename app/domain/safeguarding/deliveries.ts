@@ -1,9 +1,7 @@
 import { createHmac } from "node:crypto";
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { authorities } from "#db/schema/authorities";
-import { bopaApplications } from "#db/schema/bopa";
 import { issuedDocuments } from "#db/schema/documents";
-import { performanceApplications } from "#db/schema/licences";
 import { concerns, ladoHolds, ladoReferrals, safeguardingDeliveries } from "#db/schema/safeguarding";
 import type { Db } from "~/server/db.server";
 import { env, safeguardingEndpoint } from "~/server/env.server";
@@ -11,6 +9,7 @@ import { enqueue, QUEUES } from "~/server/jobs.server";
 import { systemActor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { CONCERN_RECORD } from "./access";
+import { holdReferences } from "./holds";
 
 export const SAFEGUARDING_EVENTS = ["referral.created", "referral.updated", "referral.outcome-recorded"] as const;
 export type SafeguardingEvent = (typeof SAFEGUARDING_EVENTS)[number];
@@ -64,26 +63,6 @@ async function payloadFor(tx: Db, referralId: string, event: SafeguardingEvent, 
       holds: holds.map((h) => ({ kind: h.kind, reference: refs.get(h.recordId) ?? null, placedAt: h.placedAt.toISOString(), liftedAt: h.liftedAt?.toISOString() ?? null })),
     },
   };
-}
-
-/** The reference people use for each held record: the licence, application or BOPA reference. */
-export async function holdReferences(tx: Db, holds: { kind: string; recordId: string }[]) {
-  const ids = (kind: string) => holds.filter((h) => h.kind === kind).map((h) => h.recordId);
-  const [docs, apps, bopas] = await Promise.all([
-    ids("chaperone-licence").length
-      ? tx.select({ id: issuedDocuments.id, ref: issuedDocuments.reference }).from(issuedDocuments).where(inArray(issuedDocuments.id, ids("chaperone-licence")))
-      : [],
-    ids("performance-application").length
-      ? tx
-          .select({ id: performanceApplications.id, ref: performanceApplications.reference })
-          .from(performanceApplications)
-          .where(inArray(performanceApplications.id, ids("performance-application")))
-      : [],
-    ids("bopa-application").length
-      ? tx.select({ id: bopaApplications.id, ref: bopaApplications.reference }).from(bopaApplications).where(inArray(bopaApplications.id, ids("bopa-application")))
-      : [],
-  ]);
-  return new Map<string, string | null>([...docs, ...apps, ...bopas].map((r) => [r.id, r.ref]));
 }
 
 /**

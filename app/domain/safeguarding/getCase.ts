@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/recordAudit";
 import { londonDate } from "../documents/states";
 import { getAuthoritySettings } from "../settings/getAuthoritySettings";
 import { CONCERN_RECORD, findCase } from "./access";
-import { holdReferences } from "./deliveries";
+import { holdReferences } from "./holds";
 import { referralClock, resolvedWithin } from "./rules";
 
 /** A referral id no row has: the queries below then find nothing for a concern that is not referred. */

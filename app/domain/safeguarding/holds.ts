@@ -4,15 +4,23 @@ import { bopaApplications } from "#db/schema/bopa";
 import { issuedDocuments } from "#db/schema/documents";
 import { performanceApplications, scheduleDays } from "#db/schema/licences";
 import { type HoldKind, ladoHolds, ladoReferrals } from "#db/schema/safeguarding";
+import { memberships, users } from "#db/schema/identity";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { setDocumentStatus } from "../documents/changeDocumentStatus";
 import { LICENCE_RECORD } from "../licences/officerScope";
+import { queueEmail } from "../notifications/queueEmail";
 import { HOLD_LABEL } from "./labels";
 import { LADO_RULES, type Outcome } from "./rules";
 
 export { HOLD_LABEL };
+
+const HOLD_RECORD_LABELS: Record<HoldKind, string> = {
+  "chaperone-licence": "Chaperone licence",
+  "performance-application": "Performance licence application",
+  "bopa-application": "Body of persons approval application",
+};
 
 const RECORD_TYPE: Record<HoldKind, string> = {
   "chaperone-licence": "document",
@@ -34,7 +42,7 @@ export async function placeHolds(
   tx: Db,
   actor: Actor,
   referral: Referral,
-  { documentId, organisationId, today }: { documentId: string | null; organisationId: string | null; today: string },
+  { documentId, organisationId, today, baseUrl }: { documentId: string | null; organisationId: string | null; today: string; baseUrl: string },
 ) {
   const holds: { kind: HoldKind; recordId: string; authorityId: string; suspendedDocument?: boolean }[] = [];
   if (documentId) {
@@ -75,7 +83,29 @@ export async function placeHolds(
       await recordAudit(tx, actor, { action: "lado.hold-placed", recordType: RECORD_TYPE[hold.kind], recordId: hold.recordId, after: { ladoReferralId: referral.id } });
     }
   }
-  return unique;
+  return { holds: unique, outboxIds: await tellOfficers(tx, unique, referral.authorityId, baseUrl) };
+}
+
+/** Each deciding council's officers are emailed what is held and whose LADO to contact. */
+async function tellOfficers(tx: Db, holds: { kind: HoldKind; recordId: string; authorityId: string }[], ladoAuthorityId: string, baseUrl: string) {
+  if (!holds.length) return [];
+  const references = await holdReferences(tx, holds);
+  const [lado] = await tx.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, ladoAuthorityId));
+  const outboxIds: string[] = [];
+  for (const authorityId of new Set(holds.map((h) => h.authorityId))) {
+    const records = holds
+      .filter((h) => h.authorityId === authorityId)
+      .map((h) => `${HOLD_RECORD_LABELS[h.kind]} ${references.get(h.recordId) ?? "(draft, no reference yet)"}`);
+    const officers = await tx
+      .selectDistinct({ email: users.email, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.authorityId, authorityId), eq(memberships.role, "officer")));
+    for (const officer of officers) {
+      outboxIds.push(await queueEmail(tx, officer.email, "lado-hold-placed", { name: officer.name, records, ladoAuthorityName: lado.name, url: `${baseUrl}/officer` }));
+    }
+  }
+  return outboxIds;
 }
 
 /**
@@ -101,6 +131,26 @@ export async function liftHolds(tx: Db, actor: Actor, referralId: string, outcom
     }
   }
   return holds.length;
+}
+
+/** The reference people use for each held record: the licence, application or BOPA reference. */
+export async function holdReferences(tx: Db, holds: { kind: string; recordId: string }[]) {
+  const ids = (kind: string) => holds.filter((h) => h.kind === kind).map((h) => h.recordId);
+  const [docs, apps, bopas] = await Promise.all([
+    ids("chaperone-licence").length
+      ? tx.select({ id: issuedDocuments.id, ref: issuedDocuments.reference }).from(issuedDocuments).where(inArray(issuedDocuments.id, ids("chaperone-licence")))
+      : [],
+    ids("performance-application").length
+      ? tx
+          .select({ id: performanceApplications.id, ref: performanceApplications.reference })
+          .from(performanceApplications)
+          .where(inArray(performanceApplications.id, ids("performance-application")))
+      : [],
+    ids("bopa-application").length
+      ? tx.select({ id: bopaApplications.id, ref: bopaApplications.reference }).from(bopaApplications).where(inArray(bopaApplications.id, ids("bopa-application")))
+      : [],
+  ]);
+  return new Map<string, string | null>([...docs, ...apps, ...bopas].map((r) => [r.id, r.ref]));
 }
 
 export type HoldNotice = { ladoAuthority: string; promptRevoke: boolean };

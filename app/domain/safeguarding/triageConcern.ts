@@ -26,7 +26,7 @@ export type TriageInput = {
  * and why, places the holds at once and is sent to the safeguarding record; otherwise the concern is closed with
  * the reason.
  */
-export async function triageConcern(db: Db, actor: Actor, reference: string, input: TriageInput, { now = new Date() }: { now?: Date } = {}) {
+export async function triageConcern(db: Db, actor: Actor, reference: string, input: TriageInput, baseUrl: string, { now = new Date() }: { now?: Date } = {}) {
   const errors: Record<string, string[]> = {};
   const reason = input.reason?.trim() ?? "";
   const categories = [...new Set(input.categories)].filter((c) => (THRESHOLD_CATEGORIES as readonly string[]).includes(c));
@@ -54,13 +54,13 @@ export async function triageConcern(db: Db, actor: Actor, reference: string, inp
       .where(eq(concerns.id, concern.id));
     if (status === "no-further-action") {
       await recordAudit(tx, actor, { action: "concern.no-further-action", recordType: CONCERN_RECORD, recordId: concern.id, before: { status: "new" }, after: { status, reason } });
-      return { status, deliveryIds: [] as string[] };
+      return { status, deliveryIds: [] as string[], outboxIds: [] as string[] };
     }
     const [referral] = await tx
       .insert(ladoReferrals)
       .values({ concernId: concern.id, authorityId: concern.authorityId, categories, referredAt: now, referredOn: today })
       .returning({ id: ladoReferrals.id, authorityId: ladoReferrals.authorityId });
-    const holds = await placeHolds(tx, actor, referral, { documentId: concern.subjectDocumentId, organisationId: input.organisationId ?? null, today });
+    const { holds, outboxIds } = await placeHolds(tx, actor, referral, { documentId: concern.subjectDocumentId, organisationId: input.organisationId ?? null, today, baseUrl });
     await recordAudit(tx, actor, {
       action: "concern.referred",
       recordType: CONCERN_RECORD,
@@ -68,6 +68,6 @@ export async function triageConcern(db: Db, actor: Actor, reference: string, inp
       before: { status: "new" },
       after: { status, categories, reason, holds: holds.length },
     });
-    return { status, deliveryIds: await queueSafeguardingEvent(tx, referral.id, "referral.created") };
+    return { status, outboxIds, deliveryIds: await queueSafeguardingEvent(tx, referral.id, "referral.created") };
   });
 }
