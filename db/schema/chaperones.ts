@@ -136,6 +136,10 @@ export const authoritySettings = pgTable("authority_settings", {
     .array()
     .notNull()
     .default(sql`'{}'::date[]`),
+  /** The council's own target for deciding a performance licence: working days from a complete application. */
+  licenceDecisionTargetWorkingDays: integer().notNull().default(10),
+  /** A manager's (or team) address copied on escalations of items about to breach or breached. */
+  escalationEmail: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -18,6 +18,8 @@ const SCHOOL_DEFAULTS = {
   employmentSchoolStarts: "08:45",
   employmentSchoolEnds: "15:15",
   closureDays: [],
+  licenceDecisionTargetWorkingDays: 10,
+  escalationEmail: null,
 };
 
 describe("authority settings", () => {

@@ -21,6 +21,7 @@ const EXPECTED: Record<Capability, readonly Role[]> = {
   "staff:invite": ["admin"],
   "authority-record:read": ["officer", "lado", "admin"],
   "audit:read": ["officer", "lado", "admin"],
+  "report:read": ["officer", "admin"],
   "document:issue": ["officer"],
   "document:change-status": ["officer"],
   "document:download-any": ["officer"],

@@ -14,6 +14,7 @@ export const CAPABILITIES = {
   "staff:invite": { roles: ["admin"], scope: "authority" },
   "authority-record:read": { roles: ["officer", "lado", "admin"], scope: "authority" },
   "audit:read": { roles: ["officer", "lado", "admin"], scope: "authority" },
+  "report:read": { roles: ["officer", "admin"], scope: "authority" },
   "document:issue": { roles: ["officer"], scope: "authority" },
   "document:change-status": { roles: ["officer"], scope: "authority" },
   "document:download-any": { roles: ["officer"], scope: "authority" },

@@ -24,5 +24,7 @@ export async function getAuthoritySettings(db: Db, authorityId: string) {
     employmentSchoolEnds: row?.employmentSchoolEnds ?? EMPLOYMENT_RULES["EMPLOY-SCHOOLTIMES"].ends,
     /** Council closure days (YYYY-MM-DD) that are not working days. */
     closureDays: row?.closureDays ?? [],
+    licenceDecisionTargetWorkingDays: row?.licenceDecisionTargetWorkingDays ?? 10,
+    escalationEmail: row?.escalationEmail ?? null,
   };
 }
