@@ -11,6 +11,7 @@ import ChaperoneRefused, * as chaperoneRefused from "./chaperone-refused";
 import ChaperoneRenewalReminder, * as chaperoneRenewalReminder from "./chaperone-renewal-reminder";
 import ChildInvitation, * as childInvitation from "./child-invitation";
 import ChildShared, * as childShared from "./child-shared";
+import ClockEscalation, * as clockEscalation from "./clock-escalation";
 import ConcernForLado, * as concernForLado from "./concern-for-lado";
 import ConcernReceived, * as concernReceived from "./concern-received";
 import ConfirmEmail, * as confirmEmail from "./confirm-email";
@@ -61,6 +62,7 @@ export const templates = {
   "chaperone-renewal-reminder": template(ChaperoneRenewalReminder, chaperoneRenewalReminder),
   "child-invitation": template(ChildInvitation, childInvitation),
   "child-shared": template(ChildShared, childShared),
+  "clock-escalation": template(ClockEscalation, clockEscalation),
   "concern-for-lado": template(ConcernForLado, concernForLado),
   "concern-received": template(ConcernReceived, concernReceived),
   "confirm-email": template(ConfirmEmail, confirmEmail),

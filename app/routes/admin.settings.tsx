@@ -7,6 +7,7 @@ import { z } from "zod";
 import {
   BOPA_MONTHS_CHOICES,
   CHAPERONE_YEARS_CHOICES,
+  DECISION_TARGET_CHOICES,
   EMPLOYMENT_LATEST_CHOICES,
   formatClosureDays,
   parseClosureDays,
@@ -40,6 +41,11 @@ const schema = z.object({
     .string({ error: "Enter the time school ends, like 15:15" })
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter the time school ends, like 15:15" }),
+  licenceDecisionTargetWorkingDays: choice(DECISION_TARGET_CHOICES, "Select your target for deciding a performance licence"),
+  escalationEmail: z
+    .email({ error: "Enter an email address in the correct format, like name@example.com" })
+    .max(254, { error: "The email address must be 254 characters or fewer" })
+    .optional(),
   closureDays: z
     .string()
     .max(5000, { error: "Enter 60 closure days or fewer" })
@@ -61,6 +67,8 @@ const ORDER = [
   "employmentSchoolStarts",
   "employmentSchoolEnds",
   "closureDays",
+  "licenceDecisionTargetWorkingDays",
+  "escalationEmail",
 ];
 /** The schema has already checked every line is a date. */
 function closureDates(text: string | undefined) {
@@ -88,6 +96,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       employmentSchoolStarts: s.employmentSchoolStarts,
       employmentSchoolEnds: s.employmentSchoolEnds,
       closureDays: formatClosureDays(s.closureDays),
+      licenceDecisionTargetWorkingDays: String(s.licenceDecisionTargetWorkingDays),
+      escalationEmail: s.escalationEmail ?? "",
     },
   });
 }
@@ -111,6 +121,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       employmentSchoolStarts: v.employmentSchoolStarts,
       employmentSchoolEnds: v.employmentSchoolEnds,
       closureDays: closureDates(v.closureDays),
+      licenceDecisionTargetWorkingDays: Number(v.licenceDecisionTargetWorkingDays),
+      escalationEmail: v.escalationEmail?.toLowerCase() ?? null,
     });
   } catch (error) {
     return replyWithError(submission, error);
@@ -188,6 +200,20 @@ export default function Settings() {
               label="Days the council is closed"
               hint="Weekends and bank holidays are already left out. Enter each other closure day on its own line, like 29/12/2026. These days don't count towards the LADO's 1-working-day clock"
               rows={4}
+            />
+            <h2 className="govuk-heading-m">Deadlines and reports</h2>
+            <Radios
+              field={fields.licenceDecisionTargetWorkingDays}
+              legend="Your target for deciding a performance licence"
+              hint="Working days from a complete application. Reports show the share decided within it"
+              options={DECISION_TARGET_CHOICES.map((d) => ({ value: String(d), label: `${d} working days` }))}
+            />
+            <TextInput
+              field={fields.escalationEmail}
+              label="Manager's email address for deadline escalations (optional)"
+              hint="Each working day at 09:00, officers are emailed about items due within 2 working days or overdue. This address gets a copy"
+              type="email"
+              spellCheck={false}
             />
             <Button>Save settings</Button>
           </PostForm>

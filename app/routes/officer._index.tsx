@@ -1,29 +1,76 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { listOfficerClocks } from "~/domain/clocks.server";
+import { CLOCK_KINDS, CLOCK_RULES, type ClockKind } from "~/domain/clocks/rules";
 import { listNewConcernsForOfficer } from "~/domain/safeguarding.server";
 import { listSchools } from "~/domain/schools.server";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { Table } from "~/ui/govuk/components";
+import { formatDate } from "~/ui/documents/PublicDocumentSummary";
+import { Table, Tag } from "~/ui/govuk/components";
 import { ClockTag } from "~/ui/safeguarding/ClockTag";
 
 export const handle = { title: "Licensing" };
+
+/** Where each count leads: the filtered queue, or the register it lives in. */
+const QUEUE_LINKS: Record<ClockKind, string> = {
+  "first-performance": "/officer/licences?filter=soon",
+  "school-answer": "/officer/licences?filter=school-overdue",
+  information: "/officer/licences?filter=information",
+  "late-permit": "/officer/permits",
+  "chaperone-expiry": "/officer/documents?kind=chaperone-licence",
+  "bopa-ending": "/officer/documents?kind=bopa-approval",
+};
+const STAGE_TAGS = {
+  breached: { text: "Overdue", colour: "red" },
+  "due-soon": { text: "Due soon", colour: "orange" },
+  running: { text: "Due", colour: "blue" },
+} as const;
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "officer:use");
-  const [schools, concerns] = await Promise.all([listSchools(db(), actor), listNewConcernsForOfficer(db(), actor)]);
-  return json({ ...schools, concerns });
+  const [schools, concerns, clocks] = await Promise.all([listSchools(db(), actor), listNewConcernsForOfficer(db(), actor), listOfficerClocks(db(), actor)]);
+  return json({ ...schools, concerns, clocks });
 }
 
 export default function OfficerHome() {
-  const { authorities, schools, concerns } = useLoaderData<typeof loader>();
+  const { authorities, schools, concerns, clocks } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">{authorities.map((a) => a.name).join(", ")}</span>
       <h1 className="govuk-heading-l">Licensing</h1>
+      <h2 className="govuk-heading-m">Deadlines</h2>
+      <ul className="govuk-list app-clock-counts">
+        {CLOCK_KINDS.map((kind) => (
+          <li key={kind}>
+            <Link className="govuk-link govuk-link--no-visited-state" to={QUEUE_LINKS[kind]}>
+              <span className="govuk-!-font-weight-bold govuk-!-font-size-36">{clocks.counts[kind]}</span> {CLOCK_RULES[kind].title.toLowerCase()}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {clocks.items.length ? (
+        <Table
+          caption="Most urgent first"
+          head={["Deadline", "What", "Reference", "About", "Due"]}
+          rows={clocks.items.map((i) => [
+            <Tag key="stage" colour={STAGE_TAGS[i.stage].colour}>
+              {STAGE_TAGS[i.stage].text}
+            </Tag>,
+            CLOCK_RULES[i.kind].title,
+            <Link key="ref" className="govuk-link" to={i.href}>
+              {i.reference || "No reference"}
+            </Link>,
+            i.about,
+            formatDate(i.dueOn),
+          ])}
+        />
+      ) : (
+        <p className="govuk-body">Nothing is due: no deadlines need attention.</p>
+      )}
       {concerns.length ? (
         <>
           <h2 className="govuk-heading-m">New concerns waiting for the LADO</h2>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listDocuments } from "~/domain/documents.server";
+import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/documents/kinds";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
@@ -11,15 +12,27 @@ export const handle = { title: "Issued documents" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "officer:use");
-  return json({ documents: await listDocuments(db(), actor) });
+  const asked = new URL(request.url).searchParams.get("kind") ?? "";
+  const kind = asked in DOCUMENT_KINDS ? (asked as DocumentKind) : undefined;
+  return json({ documents: await listDocuments(db(), actor, undefined, kind), kind: kind ? DOCUMENT_KINDS[kind].title : null });
 }
 
 export default function OfficerDocuments() {
-  const { documents } = useLoaderData<typeof loader>();
+  const { documents, kind } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Issued documents</h1>
-      <p className="govuk-body">Licences, permits and approvals your council has signed and issued, newest first.</p>
+      <p className="govuk-body">
+        {kind ? `Only: ${kind}. ` : ""}Licences, permits and approvals your council has signed and issued, newest first.
+        {kind ? (
+          <>
+            {" "}
+            <Link className="govuk-link" to="/officer/documents">
+              Show every kind
+            </Link>
+          </>
+        ) : null}
+      </p>
       {documents.length ? (
         <Table
           head={["Reference", "Document", "Holder", "Valid to", "Status"]}

@@ -1,3 +1,4 @@
+import { escalateClocks } from "~/domain/clocks.server";
 import { deliverEmail } from "~/domain/notifications/deliverEmail";
 import { sendRenewalReminders } from "~/domain/chaperones/sendRenewalReminders";
 import { sendConsultationReminders } from "~/domain/schools/sendConsultationReminders";
@@ -17,6 +18,10 @@ export function jobHandlers(): JobHandlers {
     [QUEUES.sweepOutbox]: async () => {
       await sweepOutbox(db());
       await sweepDeliveries(db());
+    },
+    [QUEUES.escalateClocks]: async () => {
+      const { outboxIds } = await escalateClocks(db(), appUrl());
+      await dispatchEmails(outboxIds);
     },
     [QUEUES.safeguardingWebhook]: async (data) => {
       await deliverSafeguardingEvent(db(), (data as { deliveryId: string }).deliveryId);

@@ -8,6 +8,7 @@ export const QUEUES = {
   schoolConsultationReminders: "school-consultation-reminders",
   endPermitsAtSchoolLeaving: "end-permits-at-school-leaving",
   safeguardingWebhook: "safeguarding-webhook",
+  escalateClocks: "escalate-clocks",
 } as const;
 
 /** Recurring jobs (cron, Europe/London). pg-boss runs each schedule once across all workers. */
@@ -16,6 +17,7 @@ export const SCHEDULES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], str
   "chaperone-renewal-reminders": "0 8 * * *",
   "school-consultation-reminders": "0 8 * * *",
   "end-permits-at-school-leaving": "0 6 * * *",
+  "escalate-clocks": "0 9 * * 1-5",
 };
 
 export type JobHandlers = Record<string, (data: unknown) => Promise<void>>;

@@ -66,7 +66,7 @@ export async function ladoWorld(db: Db) {
 export type LadoWorld = Awaited<ReturnType<typeof ladoWorld>>;
 
 /** A complete concern from a member of the public about someone else. */
-export function publicConcern(w: LadoWorld, overrides: Partial<ConcernInput> = {}): ConcernInput {
+export function publicConcern(w: { nmc: { id: string } }, overrides: Partial<ConcernInput> = {}): ConcernInput {
   return {
     authorityId: w.nmc.id,
     reporterName: "Rita Reporter",

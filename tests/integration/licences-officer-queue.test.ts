@@ -33,6 +33,7 @@ import { routeContext, run, signedIn, TOKEN } from "../setup/routes";
 const db = useTestDatabase();
 const context = routeContext("http://portal.test");
 const TODAY = "2027-02-01";
+const AT = new Date(`${TODAY}T10:00:00Z`);
 
 /** Northmere's queue: children of Footlights' cast at every stage, and one Eastbrook child. */
 async function world() {
@@ -98,7 +99,7 @@ async function world() {
 describe("listLicenceQueue", () => {
   it("lists the authority's submitted and later applications by first performance, with flags, officer and counts; never drafts or another council's", async () => {
     const w = await world();
-    const queue = await listLicenceQueue(db(), w.officerN);
+    const queue = await listLicenceQueue(db(), w.officerN, [], { now: AT });
     expect(queue.waiting.map((a) => [a.childName, a.firstDate, a.statusLabel])).toEqual([
       ["Bella Example", "2027-02-20", "Being reviewed"],
       ["Amelia Example", "2027-03-06", "Submitted"],
@@ -114,9 +115,9 @@ describe("listLicenceQueue", () => {
       assignedTo: null,
     });
     expect(queue.waiting[2]).toMatchObject({ flags: { late: false, objection: false, information: true }, assignedTo: "Olive Officer", assignedToMe: true });
-    expect(queue.counts).toEqual({ all: 5, late: 1, objection: 1, information: 1, mine: 1 });
+    expect(queue.counts).toEqual({ all: 5, soon: 0, "school-overdue": 0, late: 1, objection: 1, information: 1, mine: 1 });
 
-    const east = await listLicenceQueue(db(), w.officerE);
+    const east = await listLicenceQueue(db(), w.officerE, [], { now: AT });
     expect(east.waiting.map((a) => a.childName)).toEqual(["Faye Example"]);
     expect(east.counts.all).toBe(1);
     const producer = actorFor(w.producerUser, [{ role: "producer", organisationId: w.company.id }]);
@@ -126,7 +127,7 @@ describe("listLicenceQueue", () => {
   it("filters by late, school objection, waiting for information and assigned to me, all together", async () => {
     const w = await world();
     const names = async (filters: Parameters<typeof listLicenceQueue>[2]) => {
-      const q = await listLicenceQueue(db(), w.officerN, filters);
+      const q = await listLicenceQueue(db(), w.officerN, filters, { now: AT });
       return [...q.waiting, ...q.decided].map((a) => a.childName);
     };
     expect(await names(["late"])).toEqual(["Bella Example"]);
@@ -136,7 +137,7 @@ describe("listLicenceQueue", () => {
     expect(await names(["late", "objection"])).toEqual(["Bella Example"]);
     expect(await names(["late", "mine"])).toEqual([]);
     // the counts never change with the filters
-    expect((await listLicenceQueue(db(), w.officerN, ["late", "mine"])).counts).toEqual({ all: 5, late: 1, objection: 1, information: 1, mine: 1 });
+    expect((await listLicenceQueue(db(), w.officerN, ["late", "mine"], { now: AT })).counts).toEqual({ all: 5, soon: 0, "school-overdue": 0, late: 1, objection: 1, information: 1, mine: 1 });
   });
 });
 

@@ -30,11 +30,16 @@ function present<T extends { kind: string; status: (typeof issuedDocuments.$infe
   return { ...row, title: DOCUMENT_KINDS[row.kind as DocumentKind].title, publicStatus: status, statusLabel: STATUS_LABELS[status] };
 }
 
-/** The register of documents issued by the officer's authorities, newest first. */
-export async function listDocuments(db: Db, actor: Actor, today = londonDate()) {
+/** The register of documents issued by the officer's authorities, newest first; `kind` narrows it to one kind. */
+export async function listDocuments(db: Db, actor: Actor, today = londonDate(), kind?: DocumentKind) {
   const scope = authorityScope(actor, "document:download-any");
   if (!scope.length) return [];
-  const rows = await db.select(columns).from(issuedDocuments).where(inArray(issuedDocuments.authorityId, scope)).orderBy(desc(issuedDocuments.issuedAt)).limit(200);
+  const rows = await db
+    .select(columns)
+    .from(issuedDocuments)
+    .where(and(inArray(issuedDocuments.authorityId, scope), kind ? eq(issuedDocuments.kind, kind) : undefined))
+    .orderBy(desc(issuedDocuments.issuedAt))
+    .limit(200);
   return rows.map((r) => present(r, today));
 }
 

@@ -1,5 +1,5 @@
 import { holdsOn } from "../safeguarding/holds";
-import { and, asc, count, eq, inArray, min, ne, not, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lte, min, ne, not, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { organisations } from "#db/schema/authorities";
 import { children, productions } from "#db/schema/children";
@@ -7,6 +7,9 @@ import { users } from "#db/schema/identity";
 import { performanceApplications, scheduleDays, schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
+import { addDays } from "../calendar/dates";
+import { CLOCK_RULES } from "../clocks/rules";
+import { londonDate } from "../documents/states";
 import { authorityScope } from "../identity/capabilities";
 import type { QueueFilter } from "./officerQueueFilters";
 import { LICENCE_STATUS_LABELS } from "./states";
@@ -22,9 +25,9 @@ const SHOWN = 500;
  * flags (late, school objection, more information needed) and assigned officer. `filters` narrow both lists
  * (all must hold); `counts` are over every application in the queue, whatever the filters.
  */
-export async function listLicenceQueue(db: Db, actor: Actor, filters: QueueFilter[] = []) {
+export async function listLicenceQueue(db: Db, actor: Actor, filters: QueueFilter[] = [], { now = new Date() }: { now?: Date } = {}) {
   const scope = authorityScope(actor, "performance-application:decide");
-  const counts = { all: 0, late: 0, objection: 0, information: 0, mine: 0 } satisfies Record<QueueFilter | "all", number>;
+  const counts = { all: 0, soon: 0, "school-overdue": 0, late: 0, objection: 0, information: 0, mine: 0 } satisfies Record<QueueFilter | "all", number>;
   if (!scope.length || !actor.userId) return { waiting: [], decided: [], counts, filters };
 
   const firstDays = db
@@ -39,7 +42,14 @@ export async function listLicenceQueue(db: Db, actor: Actor, filters: QueueFilte
     .as("objections");
   const assigned = alias(users, "assigned");
 
+  const today = londonDate(now);
+  const open = inArray(performanceApplications.status, [...OPEN]);
   const condition: Record<QueueFilter, SQL> = {
+    soon: and(open, lte(firstDays.firstDate, addDays(today, CLOCK_RULES["first-performance"].listFromDays))) as SQL,
+    "school-overdue": and(
+      open,
+      sql`exists (select 1 from ${schoolConsultations} sc where sc.application_id = ${performanceApplications.id} and sc.response is null and sc.due_on < ${today})`,
+    ) as SQL,
     late: eq(performanceApplications.late, true),
     objection: sql`${objections.applicationId} is not null`,
     information: eq(performanceApplications.status, "information-requested"),
@@ -60,7 +70,6 @@ export async function listLicenceQueue(db: Db, actor: Actor, filters: QueueFilte
     assignedOfficerUserId: performanceApplications.assignedOfficerUserId,
     assignedTo: assigned.name,
   };
-  const open = inArray(performanceApplications.status, [...OPEN]);
   const rows = (status: SQL) =>
     db
       .select(columns)
@@ -82,6 +91,8 @@ export async function listLicenceQueue(db: Db, actor: Actor, filters: QueueFilte
     db
       .select({
         all: count(),
+        soon: count(sql`case when ${condition.soon} then 1 end`),
+        "school-overdue": count(sql`case when ${condition["school-overdue"]} then 1 end`),
         late: count(sql`case when ${condition.late} then 1 end`),
         objection: count(sql`case when ${condition.objection} then 1 end`),
         information: count(sql`case when ${condition.information} then 1 end`),
@@ -89,6 +100,7 @@ export async function listLicenceQueue(db: Db, actor: Actor, filters: QueueFilte
       })
       .from(performanceApplications)
       .leftJoin(objections, eq(objections.applicationId, performanceApplications.id))
+      .leftJoin(firstDays, eq(firstDays.applicationId, performanceApplications.id))
       .where(inQueue),
   ]);
   const holds = await holdsOn(db, [...waiting, ...decided].map((r) => r.id));

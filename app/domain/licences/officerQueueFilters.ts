@@ -1,8 +1,10 @@
 /** The officer's queue filters (browser-safe): names in the address, labels on the checkboxes. */
-export const QUEUE_FILTERS = ["late", "objection", "information", "mine"] as const;
+export const QUEUE_FILTERS = ["soon", "school-overdue", "late", "objection", "information", "mine"] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 export const QUEUE_FILTER_LABELS: Record<QueueFilter, string> = {
+  soon: "First performance within 14 days",
+  "school-overdue": "School answer overdue",
   late: "Late",
   objection: "School objection",
   information: "Waiting for more information",

@@ -12,6 +12,9 @@ export const SCHOOL_WORKING_DAYS_CHOICES = [3, 5, 10] as const;
 /** The latest time a council's byelaws may allow children to work, from the law's 19:00 down (EMPLOY-LATEST). */
 export const EMPLOYMENT_LATEST_CHOICES = ["19:00", "18:30", "18:00"] as const;
 
+/** The council's own target for deciding a performance licence (working days from a complete application). */
+export const DECISION_TARGET_CHOICES = [5, 10, 15, 20] as const;
+
 /** Most closure days a council lists (a few a year, some years ahead). */
 export const CLOSURE_DAYS_MAX = 60;
 

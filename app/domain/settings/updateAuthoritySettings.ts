@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
-import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, CLOSURE_DAYS_MAX, EMPLOYMENT_LATEST_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "./choices";
+import { BOPA_MONTHS_CHOICES, CHAPERONE_YEARS_CHOICES, CLOSURE_DAYS_MAX, DECISION_TARGET_CHOICES, EMPLOYMENT_LATEST_CHOICES, SCHOOL_WORKING_DAYS_CHOICES } from "./choices";
 import { type AuthoritySettings, getAuthoritySettings } from "./getAuthoritySettings";
 
 /** The settings an admin may change; any left out keep their value. */
@@ -33,6 +33,12 @@ export async function updateAuthoritySettings(db: Db, actor: Actor, authorityId:
   if (starts && ends && TIME.test(starts) && TIME.test(ends) && ends <= starts) throw RuleError.field("employmentSchoolEnds", "The time school ends must be after the time it starts");
   if (input.closureDays !== undefined && (input.closureDays.length > CLOSURE_DAYS_MAX || input.closureDays.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d)))) {
     throw RuleError.field("closureDays", "Enter each closure day like 24/12/2026");
+  }
+  if (input.licenceDecisionTargetWorkingDays !== undefined && !(DECISION_TARGET_CHOICES as readonly number[]).includes(input.licenceDecisionTargetWorkingDays)) {
+    throw RuleError.field("licenceDecisionTargetWorkingDays", "Select your target for deciding a performance licence");
+  }
+  if (input.escalationEmail && (input.escalationEmail.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.escalationEmail))) {
+    throw RuleError.field("escalationEmail", "Enter an email address in the correct format, like name@example.com");
   }
   const change: SettingsChange = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const current = await getAuthoritySettings(db, authorityId);

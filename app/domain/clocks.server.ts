@@ -1,0 +1,3 @@
+/** Statutory clocks: the verbs routes and jobs may call. */
+export { escalateClocks } from "./clocks/escalateClocks";
+export { listOfficerClocks } from "./clocks/listClocks";
