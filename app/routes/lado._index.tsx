@@ -7,7 +7,7 @@ import type { ReferralFigure } from "~/domain/safeguarding/rules";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
-import { Table } from "~/ui/govuk/components";
+import { Table, Tag } from "~/ui/govuk/components";
 import { ClockTag } from "~/ui/safeguarding/ClockTag";
 
 export const handle = { title: "LADO referrals" };
@@ -19,11 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const percent = (f: ReferralFigure) => (f.share === null ? "–" : `${Math.round(f.share * 100)}%`);
-const STAGES = {
-  "within-1-month": "Within 1 month",
-  "over-1-month": "Over 1 month",
-  "over-3-months": "Over 3 months",
-} as const;
+/** A resolution target (LADO-RESOLUTION): the date, in red once it has passed unresolved. */
+function MonthClock({ target, passed }: { target: string; passed: boolean }) {
+  return passed ? <Tag colour="red">Missed {formatDate(target)}</Tag> : <span>By {formatDate(target)}</span>;
+}
 
 function Figure({ label, figure, target }: { label: string; figure: ReferralFigure; target?: string }) {
   return (
@@ -74,15 +73,14 @@ export default function LadoDesk() {
       {desk.openReferrals.length ? (
         <Table
           caption="Oldest first"
-          head={["Reference", "About", "Referred", "Case", "Open"]}
+          head={["Reference", "About", "Referred", "Case", "1 month", "3 months"]}
           rows={desk.openReferrals.map((r) => [
             caseLink(r.reference),
             `${r.subjectName} (${SUBJECT_ROLE_LABELS[r.subjectRole].toLowerCase()})`,
-            formatDate(r.referredOn),
+            <ClockTag key="clock" clock={r.clock} />,
             r.caseReference ?? "Not linked yet",
-            <strong key="stage" className={`govuk-tag govuk-tag--${r.stage === "within-1-month" ? "grey" : r.stage === "over-1-month" ? "orange" : "red"}`}>
-              {STAGES[r.stage as keyof typeof STAGES]}
-            </strong>,
+            <MonthClock key="one" target={r.oneMonth} passed={r.stage !== "within-1-month"} />,
+            <MonthClock key="three" target={r.threeMonths} passed={r.stage === "over-3-months"} />,
           ])}
         />
       ) : (

@@ -55,7 +55,7 @@ export async function listLadoCases(db: Db, actor: Actor, { now = new Date() }: 
     openReferrals: open.map((r) => {
       const oneMonth = addMonths(r.receivedOn, 1);
       const threeMonths = addMonths(r.receivedOn, 3);
-      return { ...r, oneMonth, threeMonths, stage: today > threeMonths ? "over-3-months" : today > oneMonth ? "over-1-month" : "within-1-month" };
+      return { ...r, clock: referralClock(r.receivedOn, today, r.referredOn, closed(r.authorityId)), oneMonth, threeMonths, stage: today > threeMonths ? "over-3-months" : today > oneMonth ? "over-1-month" : "within-1-month" };
     }),
     figures: ladoFigures(
       year.map((r) => ({ ...r, dueOn: referralDueOn(r.receivedOn, closed(r.authorityId)) })),
