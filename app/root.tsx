@@ -175,6 +175,11 @@ function Footer({ devMailbox }: { devMailbox: boolean }) {
                 </Link>
               </li>
               <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/service-performance">
+                  Service performance
+                </Link>
+              </li>
+              <li className="govuk-footer__inline-list-item">
                 <Link className="govuk-footer__link" to="/accessibility">
                   Accessibility statement
                 </Link>

@@ -44,7 +44,13 @@ export default function AdminHome() {
         <Link className="govuk-link" to="/admin/settings">
           Local settings
         </Link>{" "}
-        – how long chaperone approvals last, the four-day rule and BOPA periods
+        – how long chaperone approvals last, the four-day rule, BOPA periods, closure days and deadlines
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/reports">
+          Annual report
+        </Link>{" "}
+        – how timely your council's licensing was, for any period
       </p>
       <p className="govuk-body">
         <Link className="govuk-link" to="/admin/term-dates">

@@ -126,6 +126,12 @@ export default function OfficerHome() {
         </Link>{" "}
         – the licences, permits and approvals your council has signed, with their status
       </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/reports">
+          Annual report
+        </Link>{" "}
+        – how timely your council's licensing was, for any period, with charts and CSV downloads
+      </p>
       <h2 className="govuk-heading-m">Schools in your area</h2>
       <Table
         head={["School", "URN", "Postcode"]}

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lte, max, min, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, max, min, sql } from "drizzle-orm";
 import { auditEvents } from "#db/schema/audit";
 import { children, productions } from "#db/schema/children";
 import { issuedDocuments } from "#db/schema/documents";

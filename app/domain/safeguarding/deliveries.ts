@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { authorities } from "#db/schema/authorities";
 import { issuedDocuments } from "#db/schema/documents";
 import { concerns, ladoHolds, ladoReferrals, safeguardingDeliveries } from "#db/schema/safeguarding";
