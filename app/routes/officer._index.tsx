@@ -47,7 +47,7 @@ export default function OfficerHome() {
         {CLOCK_KINDS.map((kind) => (
           <li key={kind}>
             <Link className="govuk-link govuk-link--no-visited-state" to={QUEUE_LINKS[kind]}>
-              <span className="govuk-!-font-weight-bold govuk-!-font-size-36">{clocks.counts[kind]}</span> {CLOCK_RULES[kind].title.toLowerCase()}
+              <span className="govuk-!-font-weight-bold govuk-!-font-size-36">{clocks.counts[kind]}</span> {CLOCK_RULES[kind].title}
             </Link>
           </li>
         ))}

@@ -13,7 +13,7 @@ test("an officer reads the annual report for a chosen period, downloads a table 
   await expect(page.getByRole("heading", { level: 2, name: "Deadlines" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Most urgent first" }).getByRole("row", { name: /Late employment permits/ }).first()).toContainText("Overdue");
   await expectAccessible(page);
-  await page.getByRole("link", { name: /first performance soon, not decided/ }).click();
+  await page.getByRole("link", { name: /First performance soon, not decided/ }).click();
   await expect(page).toHaveURL(/\/officer\/licences\?filter=soon$/);
   await expect(page.getByLabel(/First performance within 14 days/)).toBeChecked();
   await page.goto("/officer");
