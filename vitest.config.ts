@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^~\//, replacement: `${path.join(root, "app")}/` }],
   },
   test: {
-    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
+    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}", "tests/fuzz/**/*.test.{ts,tsx}"],
     environment: "node",
     pool: "forks",
     // Each integration file starts its own database; PGlite start-up is CPU-bound but overlaps with scrypt and I/O.

@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check in order, stopping at the first failure with its exit code.
- *   types (tsc) → lint (biome) → unit + integration (vitest) → build → end-to-end (Playwright).
+ *   types (tsc) → lint (biome) → unit + integration + fuzz (vitest) → build → end-to-end (Playwright).
  * On PGlite unless DATABASE_URL is set (then that database is used by the integration and e2e layers).
  * Extra arguments go to Playwright, e.g. `npm test -- tests/e2e/csrf-rejected.spec.ts`.
  */
@@ -87,7 +87,8 @@ const playwrightArgs = process.argv.slice(2);
 const chromium = ensureSystemTools();
 step("types", bin("tsc"), ["--noEmit"]);
 step("lint", bin("biome"), ["lint", "."]);
-step("vitest", bin("vitest"), ["run"]);
+// Every form is fuzzed with a short run here; `npm run test:fuzz` (in CI) gives each form its full 500 inputs.
+step("vitest", bin("vitest"), ["run"], { FUZZ_FORM_RUNS: process.env.FUZZ_FORM_RUNS ?? "25" });
 step("build", "npm", ["run", "build", "--silent"]);
 step("e2e", bin("playwright"), ["test", ...playwrightArgs], { CHROMIUM_PATH: chromium });
 summary();

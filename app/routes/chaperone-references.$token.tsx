@@ -60,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     // The page itself says the link has expired or been used.
-    if (error instanceof LinkExpiredError) return redirect(`/chaperone-references/${params.token}`);
+    if (error instanceof LinkExpiredError) return redirect(`/chaperone-references/${encodeURIComponent(params.token ?? "")}`);
     return replyWithError(submission, error);
   }
   return redirect("/chaperone-references/thank-you");

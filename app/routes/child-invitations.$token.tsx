@@ -54,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await acceptChildInvitation(db(), actor, params.token ?? "", submission.value.childId);
   } catch (error) {
     // The page itself says the invitation has expired or been used.
-    if (error instanceof LinkExpiredError) return redirect(`/child-invitations/${params.token}`);
+    if (error instanceof LinkExpiredError) return redirect(`/child-invitations/${encodeURIComponent(params.token ?? "")}`);
     return replyWithError(submission, error);
   }
   return redirect(`/children/${submission.value.childId}?shared=1`);

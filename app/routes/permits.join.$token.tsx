@@ -64,7 +64,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     joined = await joinPermitByLink(db(), actor, params.token ?? "", submission.value);
   } catch (error) {
     // the page itself says the link has expired
-    if (error instanceof LinkExpiredError) return redirect(`/permits/join/${params.token}`);
+    if (error instanceof LinkExpiredError) return redirect(`/permits/join/${encodeURIComponent(params.token ?? "")}`);
     return replyWithError(submission, error);
   }
   return redirect(joined.joinedAs === "parent" ? `/children/${joined.childId}/permits/${joined.permitId}?joined=1` : `/employer/permits/${joined.permitId}?saved=joined`);

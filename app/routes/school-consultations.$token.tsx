@@ -39,7 +39,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     ({ outboxIds } = await answerConsultation(db(), publicActor(context.ip), { token: params.token ?? "" }, submission.value, context.baseUrl));
   } catch (error) {
     // The page itself says the link has expired, or has been answered.
-    if (error instanceof LinkExpiredError) return redirect(`/school-consultations/${params.token}`);
+    if (error instanceof LinkExpiredError) return redirect(`/school-consultations/${encodeURIComponent(params.token ?? "")}`);
     return replyWithError(submission, error);
   }
   await dispatchEmails(outboxIds);
