@@ -23,7 +23,17 @@ export async function readForm(request: Request, context: AppLoadContext) {
   }
   if (!tokensMatch(context.csrfToken, formData.get(CSRF_FIELD))) throw csrfRejected();
   formData.delete(CSRF_FIELD);
-  return formData;
+  return withoutNulCharacters(formData);
+}
+
+/**
+ * Text as PostgreSQL can store it: a NUL character (never typed, but sent by broken or hostile clients) would make
+ * the database refuse the whole change, so it is dropped from every posted text value.
+ */
+function withoutNulCharacters(formData: FormData) {
+  const clean = new FormData();
+  for (const [name, value] of formData.entries()) clean.append(name, typeof value === "string" ? value.replaceAll("\u0000", "") : value);
+  return clean;
 }
 
 /** The most a form with a file reads into memory; the upload rules (5 MB photographs, 10 MB documents) are checked after. */
@@ -42,7 +52,7 @@ export async function readUploadForm(request: Request, context: AppLoadContext, 
     throw new Response("The form could not be read", { status: 400 });
   }
   if (!tokensMatch(context.csrfToken, formData.get(CSRF_FIELD))) throw csrfRejected();
-  return { formData, tooLarge: false as const };
+  return { formData: withoutNulCharacters(formData), tooLarge: false as const };
 }
 
 /** Maps a domain error to a response once, at the route edge: rule failures become form errors. */
