@@ -24,6 +24,15 @@ function sameOrigin(origin: string, host: string | undefined, baseUrl: string) {
   }
 }
 
+/** True when the decoded path holds only printable ASCII (and decodes at all). */
+export function printableAddress(rawPath: string) {
+  try {
+    return /^[\x20-\x7E]*$/.test(decodeURIComponent(rawPath));
+  } catch {
+    return false;
+  }
+}
+
 /** The HTTP app: security headers with a CSP nonce, the CSRF cookie, static files, then Remix. */
 export function createApp({ build, production, baseUrl, https }: Options) {
   const app = express();
@@ -31,6 +40,12 @@ export function createApp({ build, production, baseUrl, https }: Options) {
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
   app.use((req, res, next) => {
+    // Our addresses are printable ASCII once decoded; anything else (a NUL, a control or non-Latin-1 character) can
+    // only be hostile, and would otherwise reach the routes' ids and redirect headers.
+    if (!printableAddress(req.path)) {
+      res.status(404).type("text/plain").send("Page not found");
+      return;
+    }
     const nonce = randomBytes(16).toString("base64");
     res.locals.nonce = nonce;
     const devSockets = production ? "" : " ws://localhost:* ws://127.0.0.1:*";

@@ -14,6 +14,7 @@ import { performanceApplications, scheduleDays, schoolConsultations } from "#db/
 import { concerns } from "#db/schema/safeguarding";
 import { schools } from "#db/schema/authorities";
 import { seedDemo } from "#db/seed-demo";
+import { printableAddress } from "../../scripts/http";
 import { useTestDatabase } from "../setup/db";
 import { routeContext, signedIn, TOKEN } from "../setup/routes";
 import { clockTime, hostileString, isoDate, leaksInternals } from "./hostile";
@@ -113,7 +114,8 @@ describe("every form action with generated input", () => {
       );
       const submission = fc.record({
         fields: fc.dictionary(names.length ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }) : fc.string({ maxLength: 20 }), fc.array(value, { minLength: 1, maxLength: 3 }), { maxKeys: 25 }),
-        params: fc.record(Object.fromEntries(paramNames.map((p) => [p, fc.oneof(pools[p]?.length ? fc.constantFrom(...pools[p]) : fc.uuid(), fc.uuid(), hostileString)]))),
+        // what reaches a route: the HTTP layer answers 404 to addresses that aren't printable ASCII (scripts/http.ts)
+        params: fc.record(Object.fromEntries(paramNames.map((p) => [p, fc.oneof(pools[p]?.length ? fc.constantFrom(...pools[p]) : fc.uuid(), fc.uuid(), hostileString.filter((v) => printableAddress(encodeURIComponent(v))))]))),
       });
       await fc.assert(
         fc.asyncProperty(submission, async ({ fields, params }) => {

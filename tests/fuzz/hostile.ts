@@ -16,6 +16,7 @@ export const hostileString = fc.oneof(
     "'; DROP TABLE users; --",
     "<script>alert(1)</script>",
     "{{7*7}}",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt, sent as plain text
     "${process.exit()}",
     "../../etc/passwd",
     "=HYPERLINK(\"http://evil\")",
