@@ -86,10 +86,14 @@ export const performanceApplications = pgTable(
     submittedAt: timestamp({ withTimezone: true }),
     decidedAt: timestamp({ withTimezone: true }),
     decidedByUserId: uuid().references(() => users.id),
+    /** The first schedule day's date, kept by a trigger on schedule_days (migration 0013): the queue's order. */
+    firstScheduleDate: date({ mode: "string" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // the officer's queue, soonest first performance first
+    index("performance_applications_queue_idx").on(t.authorityId, t.firstScheduleDate),
     // one application per child per production
     uniqueIndex("performance_applications_child_production_idx").on(t.productionId, t.childId),
     // the authority's queue

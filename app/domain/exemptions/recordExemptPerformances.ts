@@ -1,4 +1,5 @@
-import { and, eq, gte, lte } from "drizzle-orm";
+import { daysOnRecord } from "./daysOnRecord";
+import { eq, } from "drizzle-orm";
 import { authorities, organisations } from "#db/schema/authorities";
 import { children, type ExemptionBasis, exemptPerformances, performanceDays } from "#db/schema/children";
 import { users } from "#db/schema/identity";
@@ -6,7 +7,7 @@ import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { findCoveringBopa } from "../bopa/findCoveringBopa";
-import { addMonths, formatDay } from "../calendar/dates";
+import { formatDay } from "../calendar/dates";
 import { loadCastChild } from "../children/access";
 import { issueDocument } from "../documents/issueDocument";
 import { RuleError } from "../errors";
@@ -53,10 +54,7 @@ export async function recordExemptPerformances(db: Db, actor: Actor, input: Reco
     for (const childId of childIds) {
       const child = await loadCastChild(tx, production.id, childId);
       await tx.select({ id: children.id }).from(children).where(eq(children.id, child.id)).for("update");
-      const onRecord = await tx
-        .select({ date: performanceDays.date, productionId: performanceDays.productionId })
-        .from(performanceDays)
-        .where(and(eq(performanceDays.childId, child.id), gte(performanceDays.date, addMonths(dates[0], -6)), lte(performanceDays.date, dates[dates.length - 1])));
+      const onRecord = await daysOnRecord(tx, child.id, dates);
       const settings = await getAuthoritySettings(tx, child.homeAuthorityId);
       const result = checkExemption(
         {
