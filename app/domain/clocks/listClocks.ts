@@ -1,9 +1,9 @@
-import { and, eq, gte, inArray, isNull, lte, max, min, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, max, sql } from "drizzle-orm";
 import { auditEvents } from "#db/schema/audit";
 import { children, productions } from "#db/schema/children";
 import { issuedDocuments } from "#db/schema/documents";
 import { employmentPermits } from "#db/schema/employment";
-import { performanceApplications, scheduleDays, schoolConsultations } from "#db/schema/licences";
+import { performanceApplications, schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { addDays } from "../calendar/dates";
@@ -41,11 +41,6 @@ export async function listClocks(db: Db, authorityIds: string[], { now = new Dat
   const soonest = addWorkingDays(today, ESCALATE_WITHIN_WORKING_DAYS, []);
   const name = sql<string>`${children.firstName} || ' ' || ${children.lastName}`;
 
-  const firstDays = db
-    .select({ applicationId: scheduleDays.applicationId, firstDate: min(scheduleDays.date).as("clock_first_date") })
-    .from(scheduleDays)
-    .groupBy(scheduleDays.applicationId)
-    .as("clock_first_days");
   const requested = db
     .select({ recordId: auditEvents.recordId, at: max(auditEvents.at).as("clock_requested_at") })
     .from(auditEvents)
@@ -55,16 +50,15 @@ export async function listClocks(db: Db, authorityIds: string[], { now = new Dat
 
   const [soon, schools, permitSchools, information, latePermits, documents] = await Promise.all([
     db
-      .select({ id: performanceApplications.id, authorityId: performanceApplications.authorityId, reference: performanceApplications.reference, about: name, production: productions.title, firstDate: firstDays.firstDate })
+      .select({ id: performanceApplications.id, authorityId: performanceApplications.authorityId, reference: performanceApplications.reference, about: name, production: productions.title, firstDate: performanceApplications.firstScheduleDate })
       .from(performanceApplications)
-      .innerJoin(firstDays, eq(firstDays.applicationId, performanceApplications.id))
       .innerJoin(children, eq(children.id, performanceApplications.childId))
       .innerJoin(productions, eq(productions.id, performanceApplications.productionId))
       .where(
         and(
           inArray(performanceApplications.authorityId, authorityIds),
           inArray(performanceApplications.status, [...OPEN]),
-          lte(firstDays.firstDate, addDays(today, CLOCK_RULES["first-performance"].listFromDays)),
+          lte(performanceApplications.firstScheduleDate, addDays(today, CLOCK_RULES["first-performance"].listFromDays)),
         ),
       ),
     db
