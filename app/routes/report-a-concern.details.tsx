@@ -9,8 +9,8 @@ import { publicActor } from "~/domain/actor";
 import { dispatchEmails } from "~/domain/notifications.server";
 import { bookedChaperones, concernAuthorities, raiseConcern, reporterCouncil } from "~/domain/safeguarding.server";
 import { SUBJECT_ROLE_LABELS } from "~/domain/safeguarding/labels";
-import { isoDate } from "~/forms/chaperone";
-import { dateParts } from "~/forms/fields";
+import { RuleError } from "~/domain/errors";
+import { parseDateParts } from "~/forms/fields";
 import { getCurrent } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
@@ -24,9 +24,9 @@ export const handle = { title: "Tell us about your concern" };
 const LABEL = "date it happened";
 const text = z.string().optional();
 
-// The rules themselves (what is required, how long, no future dates) are checked once, by raiseConcern.
-const schema = z
-  .object({
+// The rules themselves (what is required, how long, no future dates) are checked once, by raiseConcern, so every
+// problem is listed together, the date's included.
+const schema = z.object({
     reporterName: text,
     reporterEmail: text,
     reporterPhone: text,
@@ -43,8 +43,7 @@ const schema = z
     happenedOnYear: text,
     actionTaken: text,
     authorityId: text,
-  })
-  .superRefine(dateParts("happenedOn", LABEL));
+  });
 
 const ORDER = [
   "reporterName",
@@ -81,6 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return invalid(submission);
   const v = submission.value;
+  const date = parseDateParts(v.happenedOnDay, v.happenedOnMonth, v.happenedOnYear, LABEL);
   let result: Awaited<ReturnType<typeof raiseConcern>>;
   try {
     result = await raiseConcern(
@@ -94,12 +94,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
         reporterRelationship: v.reporterRelationship ?? "",
         subjectRole: v.subjectRole ?? "",
         whatHappened: v.whatHappened ?? "",
-        happenedOn: isoDate(v, "happenedOn", LABEL),
+        happenedOn: "iso" in date ? date.iso : "",
         authorityId: v.authorityId ?? "",
       },
       context.baseUrl,
     );
   } catch (error) {
+    // a date that isn't one gets its own message ("must include a month", "must be a real date")
+    if (error instanceof RuleError && "error" in date) error.fieldErrors.happenedOnDay = [date.error];
     return replyWithError(submission, error);
   }
   await dispatchEmails(result.outboxIds);

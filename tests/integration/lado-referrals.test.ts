@@ -70,6 +70,8 @@ describe("raising a concern", () => {
       reporterRelationship: ["How you know them must be 500 characters or fewer"],
     });
     expect(await db().select().from(concerns)).toEqual([]);
+    const noCouncil = await raiseConcern(db(), w.public, publicConcern(w, { authorityId: "'; drop table concerns; --" }), BASE, { now: NOW }).catch((e) => e);
+    expect(noCouncil.fieldErrors).toEqual({ authorityId: ["Select the council"] });
   });
 
   it("lets a parent name a chaperone booked for their child, and no one else's", async () => {
@@ -148,6 +150,8 @@ describe("triage, holds and outcomes", () => {
     const { reference } = await raiseConcern(db(), w.public, publicConcern(w), BASE, { now: NOW });
     const error = await triageConcern(db(), w.lado, reference, { decision: "refer", categories: ["made-up"], reason: " " }, BASE, { now: NOW }).catch((e) => e);
     expect(error.fieldErrors).toEqual({ categories: ["Select how the threshold is met"], reason: ["Enter why"] });
+    const badOrganisation = await triageConcern(db(), w.lado, reference, { ...refer, organisationId: "not-an-id" }, BASE, { now: NOW }).catch((e) => e);
+    expect(badOrganisation.fieldErrors).toEqual({ organisationId: ["Select an organisation from the list"] });
     await triageConcern(db(), w.lado, reference, { decision: "no-further-action", categories: [], reason: "A disagreement about rehearsal times" }, BASE, { now: NOW });
     expect(await db().select().from(ladoHolds)).toEqual([]);
     const again = await triageConcern(db(), w.lado, reference, refer, BASE, { now: NOW }).catch((e) => e);

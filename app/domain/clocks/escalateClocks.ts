@@ -28,9 +28,10 @@ export async function escalateClocks(db: Db, baseUrl: string, { now = new Date()
     .filter((i) => i.stage !== "running")
     .map((i) => ({ kind: i.kind, id: i.id, authorityId: i.authorityId, what: CLOCK_RULES[i.kind].title, reference: i.reference, dueOn: i.dueOn, breached: i.stage === "breached" }));
   const waiting = ids.length ? await db.select().from(concerns).where(and(inArray(concerns.authorityId, ids), eq(concerns.status, "new"))) : [];
+  const closures = new Map(await Promise.all(ids.map(async (id) => [id, (await getAuthoritySettings(db, id)).closureDays] as const)));
   const ladoItems: Escalation[] = [];
   for (const c of waiting) {
-    const clock = referralClock(c.receivedOn, today, null, (await getAuthoritySettings(db, c.authorityId)).closureDays);
+    const clock = referralClock(c.receivedOn, today, null, closures.get(c.authorityId) ?? []);
     if (clock.state === "due") continue;
     ladoItems.push({ kind: "lado-concern", id: c.id, authorityId: c.authorityId, what: "Concern waiting for a LADO decision", reference: c.reference, dueOn: clock.dueOn, breached: clock.state === "overdue" });
   }

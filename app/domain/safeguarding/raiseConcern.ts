@@ -36,6 +36,8 @@ export type ConcernInput = {
   actionTaken?: string;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const trimmed = (value: string | undefined) => value?.trim() || null;
 
 /** The input's own rules, the same as the form's: what a reporter must give (the reporter's own answers are kept on error). */
@@ -60,6 +62,7 @@ function check(input: ConcernInput, picked: boolean, today: string) {
   limit("productionName", CONCERN_LIMITS.name, `The production or workplace must be ${CONCERN_LIMITS.name} characters or fewer`);
   need("whatHappened", "Enter what happened", CONCERN_LIMITS.details, `What happened must be ${CONCERN_LIMITS.details} characters or fewer`);
   limit("actionTaken", CONCERN_LIMITS.details, `What has been done must be ${CONCERN_LIMITS.details} characters or fewer`);
+  if (!UUID.test(input.authorityId ?? "")) errors.authorityId = ["Select the council"];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.happenedOn ?? "")) errors.happenedOnDay = ["Enter the date it happened"];
   else if (input.happenedOn > today) errors.happenedOnDay = ["The date it happened must be today or in the past"];
   if (Object.keys(errors).length) throw new RuleError(errors);

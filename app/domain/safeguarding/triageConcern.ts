@@ -43,7 +43,9 @@ export async function triageConcern(db: Db, actor: Actor, reference: string, inp
     if (concern.status !== "new") throw RuleError.field("", "This concern has already been decided");
     let organisationName = concern.subjectOrganisationName;
     if (input.decision === "refer" && input.organisationId) {
-      const [organisation] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.organisationId));
+      const [organisation] = /^[0-9a-f-]{36}$/i.test(input.organisationId)
+        ? await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.organisationId))
+        : [];
       if (!organisation) throw RuleError.field("organisationId", "Select an organisation from the list");
       organisationName = organisation.name;
     }
