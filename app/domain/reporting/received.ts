@@ -3,6 +3,7 @@ import { bopaApplications } from "#db/schema/bopa";
 import { chaperoneApplications } from "#db/schema/chaperones";
 import { employmentPermits } from "#db/schema/employment";
 import { performanceApplications } from "#db/schema/licences";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "~/server/db.server";
 import { londonDate } from "../documents/states";
 import type { ApplicationKind } from "./labels";
@@ -17,43 +18,26 @@ export type ReceivedRow = { submittedOn: string; late: boolean };
 export async function loadReceived(db: Db, authorityId: string, bounds: { start: Date; end: Date }): Promise<Record<ApplicationKind, ReceivedRow[]>> {
   const rows = (list: { submittedAt: Date | null; late: boolean }[]) => list.map((r) => ({ submittedOn: londonDate(r.submittedAt!), late: r.late }));
 
-  const licences = await db
-    .select({ submittedAt: performanceApplications.submittedAt, late: performanceApplications.late })
-    .from(performanceApplications)
-    .where(
-      and(
-        eq(performanceApplications.authorityId, authorityId),
-        isNotNull(performanceApplications.submittedAt),
-        gte(performanceApplications.submittedAt, bounds.start),
-        lt(performanceApplications.submittedAt, bounds.end),
-      ),
-    );
-  const permits = await db
-    .select({ submittedAt: employmentPermits.submittedAt, late: employmentPermits.late })
-    .from(employmentPermits)
-    .where(
-      and(
-        eq(employmentPermits.authorityId, authorityId),
-        isNotNull(employmentPermits.submittedAt),
-        gte(employmentPermits.submittedAt, bounds.start),
-        lt(employmentPermits.submittedAt, bounds.end),
-      ),
-    );
-  const bopa = await db
-    .select({ submittedAt: bopaApplications.submittedAt, late: bopaApplications.late })
-    .from(bopaApplications)
-    .where(and(eq(bopaApplications.hostAuthorityId, authorityId), gte(bopaApplications.submittedAt, bounds.start), lt(bopaApplications.submittedAt, bounds.end)));
-  const chaperones = await db
-    .select({ submittedAt: chaperoneApplications.submittedAt })
-    .from(chaperoneApplications)
-    .where(
-      and(
-        eq(chaperoneApplications.authorityId, authorityId),
-        isNotNull(chaperoneApplications.submittedAt),
-        gte(chaperoneApplications.submittedAt, bounds.start),
-        lt(chaperoneApplications.submittedAt, bounds.end),
-      ),
-    );
+  // sent in the period: `submittedAt` within its London days
+  const inPeriod = (submittedAt: AnyPgColumn) => and(isNotNull(submittedAt), gte(submittedAt, bounds.start), lt(submittedAt, bounds.end));
+  const [licences, permits, bopa, chaperones] = await Promise.all([
+    db
+      .select({ submittedAt: performanceApplications.submittedAt, late: performanceApplications.late })
+      .from(performanceApplications)
+      .where(and(eq(performanceApplications.authorityId, authorityId), inPeriod(performanceApplications.submittedAt))),
+    db
+      .select({ submittedAt: employmentPermits.submittedAt, late: employmentPermits.late })
+      .from(employmentPermits)
+      .where(and(eq(employmentPermits.authorityId, authorityId), inPeriod(employmentPermits.submittedAt))),
+    db
+      .select({ submittedAt: bopaApplications.submittedAt, late: bopaApplications.late })
+      .from(bopaApplications)
+      .where(and(eq(bopaApplications.hostAuthorityId, authorityId), inPeriod(bopaApplications.submittedAt))),
+    db
+      .select({ submittedAt: chaperoneApplications.submittedAt })
+      .from(chaperoneApplications)
+      .where(and(eq(chaperoneApplications.authorityId, authorityId), inPeriod(chaperoneApplications.submittedAt))),
+  ]);
 
   return {
     "performance-licence": rows(licences),
