@@ -5,6 +5,7 @@ import { formatReference } from "../app/domain/documents/kinds";
 import { nextSequence } from "../app/domain/documents/nextSequence";
 import { initials } from "../app/domain/documents/states";
 import type { Db } from "../app/server/db.server";
+import { createChild, createPerformanceApplication, createProduction, createUsedShare, createUser } from "./factories";
 import { minimalPdf } from "./factories-bopa";
 import { authorities } from "./schema/authorities";
 import { type DocumentStatus, issuedDocuments } from "./schema/documents";
@@ -68,4 +69,54 @@ export async function createChaperoneApproval(
     })
     .returning();
   return doc;
+}
+
+/**
+ * A production with a cast of `size` children living in `authorityId`, each with a submitted performance licence
+ * application ready to grant (two evening performances with the parent as chaperone), for the bulk grant, its
+ * benchmark and its fault test. Children and application references are numbered from `firstNumber` (1).
+ */
+export async function createProductionCast(
+  db: Db,
+  input: { authorityId: string; organisationId: string; producerUserId: string; size: number; title?: string; dates?: string[]; firstNumber?: number },
+) {
+  const production = await createProduction(db, {
+    organisationId: input.organisationId,
+    hostAuthorityId: input.authorityId,
+    createdByUserId: input.producerUserId,
+    title: input.title ?? "Cinderella",
+    kind: "theatre",
+  });
+  const [authority] = await db.select({ code: authorities.code }).from(authorities).where(eq(authorities.id, input.authorityId));
+  const dates = input.dates ?? ["2027-03-06", "2027-03-07"];
+  const applications = [];
+  const first = input.firstNumber ?? 1;
+  for (let n = first; n < first + input.size; n++) {
+    const parent = await createUser(db, { name: `Parent ${n}`, memberships: [{ role: "parent" }] });
+    const child = await createChild(db, { parentUserId: parent.id, homeAuthorityId: input.authorityId, firstName: `Child${n}`, lastName: "Cast" });
+    const share = await createUsedShare(db, { childId: child.id, productionId: production.id, parentUserId: parent.id, usedByUserId: input.producerUserId });
+    applications.push(
+      await createPerformanceApplication(
+        db,
+        {
+          productionId: production.id,
+          organisationId: input.organisationId,
+          childId: child.id,
+          shareId: share.id,
+          authorityId: input.authorityId,
+          status: "submitted",
+          reference: `${authority.code}-PA-2027-${String(n).padStart(6, "0")}`,
+          submittedAt: new Date("2027-01-20T09:00:00Z"),
+          paid: false,
+          hasHealthConditions: false,
+          hasOtherCouncilDecisions: false,
+          consentName: `Parent ${n}`,
+          producerPartCompletedAt: new Date("2027-01-19T09:00:00Z"),
+          parentPartCompletedAt: new Date("2027-01-18T09:00:00Z"),
+        },
+        dates.map((date) => ({ date, chaperone: "parent" })),
+      ),
+    );
+  }
+  return { production, applications };
 }

@@ -406,6 +406,11 @@ function ApplicationPage() {
           {OPEN_FOR_DECISION.includes(a.status) ? (
             <>
               <h2 className="govuk-heading-l">Decide</h2>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/officer/productions/${a.production.id}/grant`}>
+                  Grant the licences for {a.production.title} together
+                </Link>
+              </p>
               <h3 className="govuk-heading-m" id="grant-heading">
                 Grant
               </h3>

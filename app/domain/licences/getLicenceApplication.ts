@@ -99,6 +99,7 @@ export async function getLicenceApplication(db: Db, actor: Actor, applicationId:
     authorityName: parties.authorityName,
     child: { name: parties.child.name, dateOfBirth: parties.child.dateOfBirth },
     production: {
+      id: parties.production.id,
       title: parties.production.title,
       kind: parties.production.kind,
       venue: `${parties.production.venueName}, ${parties.production.venuePostcode}`,
