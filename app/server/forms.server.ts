@@ -23,16 +23,17 @@ export async function readForm(request: Request, context: AppLoadContext) {
   }
   if (!tokensMatch(context.csrfToken, formData.get(CSRF_FIELD))) throw csrfRejected();
   formData.delete(CSRF_FIELD);
-  return withoutNulCharacters(formData);
+  return withoutControlCharacters(formData);
 }
 
-/**
- * Text as PostgreSQL can store it: a NUL character (never typed, but sent by broken or hostile clients) would make
- * the database refuse the whole change, so it is dropped from every posted text value.
- */
-function withoutNulCharacters(formData: FormData) {
+/** Control characters nobody types: all but tab and line breaks (a NUL would also make PostgreSQL refuse the change). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Text as it may be stored and printed: control characters (sent by broken or hostile clients) are dropped from every posted text value. */
+function withoutControlCharacters(formData: FormData) {
   const clean = new FormData();
-  for (const [name, value] of formData.entries()) clean.append(name, typeof value === "string" ? value.replaceAll("\u0000", "") : value);
+  for (const [name, value] of formData.entries()) clean.append(name, typeof value === "string" ? value.replace(CONTROL_CHARACTERS, "") : value);
   return clean;
 }
 
@@ -52,7 +53,7 @@ export async function readUploadForm(request: Request, context: AppLoadContext, 
     throw new Response("The form could not be read", { status: 400 });
   }
   if (!tokensMatch(context.csrfToken, formData.get(CSRF_FIELD))) throw csrfRejected();
-  return { formData: withoutNulCharacters(formData), tooLarge: false as const };
+  return { formData: withoutControlCharacters(formData), tooLarge: false as const };
 }
 
 /** Maps a domain error to a response once, at the route edge: rule failures become form errors. */
