@@ -4,6 +4,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { CSRF_COOKIE } from "../app/server/csrf.server";
+import { isDatabaseUnavailable } from "../app/server/db.server";
+import { pageLinks, serviceUnavailableHeaders, serviceUnavailableHtml } from "../app/ui/ServiceUnavailable";
 
 type Options = { build: ServerBuild | (() => Promise<ServerBuild>); production: boolean; baseUrl: string; https: boolean };
 
@@ -31,6 +33,42 @@ export function printableAddress(rawPath: string) {
   } catch {
     return false;
   }
+}
+
+type RouteFunction = (args: { request: Request }) => unknown;
+
+/**
+ * Pages answer a database outage in app/entry.server.tsx; resource routes (downloads, JSON, sign-out) have no page
+ * to swap there, so here their loaders and actions turn an outage into a thrown 503: the service unavailable page for
+ * a browser, one line of text for anything else (docs/decisions/027).
+ */
+export function withOutageAnswers(build: ServerBuild): ServerBuild {
+  const links = pageLinks(build.routes.root?.module.links?.());
+  const guard = (fn: RouteFunction | undefined, kind: string) =>
+    fn &&
+    (async (args: { request: Request }) => {
+      try {
+        return await fn(args);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        const { request } = args;
+        console.error(`[db] unavailable: ${request.method} ${new URL(request.url).pathname} (${kind}) answered 503`);
+        const html = (request.headers.get("Accept") ?? "").includes("text/html");
+        throw new Response(html ? serviceUnavailableHtml(links) : "Sorry, the service is unavailable. Try again later.\n", {
+          status: 503,
+          headers: serviceUnavailableHeaders(html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8"),
+        });
+      }
+    });
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const m = route?.module;
+      if (!route || !m || m.default != null || m.ErrorBoundary != null) return [id, route];
+      const module = { ...m, loader: guard(m.loader as RouteFunction | undefined, "loader"), action: guard(m.action as RouteFunction | undefined, "action") };
+      return [id, { ...route, module }];
+    }),
+  ) as ServerBuild["routes"];
+  return { ...build, routes };
 }
 
 /** The HTTP app: security headers with a CSP nonce, the CSRF cookie, static files, then Remix. */
@@ -96,7 +134,7 @@ export function createApp({ build, production, baseUrl, https }: Options) {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: typeof build === "function" ? async () => withOutageAnswers(await build()) : withOutageAnswers(build),
       mode: production ? "production" : "development",
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.nonce,

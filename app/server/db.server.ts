@@ -1,9 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
@@ -45,6 +42,12 @@ export function setConnection(conn: Connection | undefined) {
 }
 
 export async function openPglite(dir?: string): Promise<Connection> {
+  // Loaded only when used: PGlite's WebAssembly PostgreSQL costs ~40 MB a process on a real server too.
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
   if (dir) mkdirSync(dir, { recursive: true });
   const client = dir ? new PGlite(dir) : new PGlite();
   await client.waitReady;
@@ -84,7 +87,9 @@ export async function openPostgres(url: string): Promise<Connection> {
   } finally {
     await migrator.end({ timeout: 1 });
   }
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+  // Reconnect within a second while the server is down (postgres.js's default backoff grows to 20 s between tries,
+  // which holds every request that long before its 503 and delays recovery as long after the server is back).
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) });
   const orm = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
   return {
     kind: "postgres",
@@ -117,4 +122,37 @@ export async function closeDatabase() {
   const conn = holder.__clpConnection;
   holder.__clpConnection = undefined;
   if (conn) await conn.close();
+}
+
+/** postgres.js and Node socket codes for "the database can't be reached right now". */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
+/**
+ * True when the error (or anything it wraps: drizzle's `cause`, an AggregateError's `errors`) says the database is
+ * unreachable or refusing work for now: a socket that can't connect or was cut, or SQLSTATE class 08 (connection
+ * exception), 57P01–57P03 (shut down, crashed, starting up) or 53300 (too many connections). A query that is simply
+ * wrong is not an outage.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") {
+    if (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code) || code === "53300") return true;
+  }
+  const { cause, errors } = error as { cause?: unknown; errors?: unknown };
+  const nested = [cause, ...(Array.isArray(errors) ? errors : [])];
+  return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }

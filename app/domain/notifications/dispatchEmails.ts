@@ -3,10 +3,18 @@ import { outbox } from "#db/schema/notifications";
 import type { Db } from "~/server/db.server";
 import { enqueue, QUEUES } from "~/server/jobs.server";
 
-/** After commit: one delivery job per message (pg-boss retries with backoff). */
+/**
+ * After commit: one delivery job per message (pg-boss retries with backoff). The change is already saved, so a queue
+ * that can't be reached (the database went down after the commit) is logged, not thrown: the outbox sweep queues
+ * the message within a few minutes, and the person is not shown an error for a change that was made.
+ */
 export async function dispatchEmails(ids: string[]) {
   for (const id of ids) {
-    await enqueue(QUEUES.deliverEmail, { outboxId: id }, { singletonKey: id, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    try {
+      await enqueue(QUEUES.deliverEmail, { outboxId: id }, { singletonKey: id, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    } catch (error) {
+      console.error(`[email] message ${id} saved but not queued (the sweep will send it): ${(error as Error).message}`);
+    }
   }
 }
 
