@@ -21,11 +21,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ application });
 }
 
+/**
+ * "Accept and send". The form names the application it shows, so a replay (back and send again, a network retry)
+ * or a double-click sends that one only once: every answer goes to the same confirmation (decision 028).
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
-  await readForm(request, context);
+  const form = await readForm(request, context);
   const { actor } = await requireCapability(request, context, "chaperone:use");
+  const named = form.get("applicationId");
+  const applicationId = typeof named === "string" && named ? named : undefined;
   try {
-    const { outboxIds } = await submitChaperoneApplication(db(), actor, context.baseUrl);
+    const { outboxIds } = await submitChaperoneApplication(db(), actor, context.baseUrl, { applicationId });
     await dispatchEmails(outboxIds);
   } catch (error) {
     if (!(error instanceof RuleError)) return toResponse(error);
@@ -156,6 +162,7 @@ export default function CheckAnswers() {
           referees straight away.
         </p>
         <PostForm>
+          <input type="hidden" name="applicationId" value={application.id} />
           <Button>Accept and send</Button>
         </PostForm>
       </>

@@ -78,6 +78,10 @@ export const chaperoneApplications = pgTable(
   (t) => [
     // the applicant's own applications
     index("chaperone_applications_applicant_idx").on(t.applicantUserId),
+    // at most one open (undecided) application per applicant, whichever process or request starts it (decision 028)
+    uniqueIndex("chaperone_applications_one_open_idx")
+      .on(t.applicantUserId)
+      .where(sql`status in ('draft', 'submitted', 'checks-in-progress', 'information-requested')`),
     // the officer queue: an authority's applications by status, oldest first
     index("chaperone_applications_queue_idx").on(t.authorityId, t.status, t.submittedAt),
   ],

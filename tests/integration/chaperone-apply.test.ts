@@ -212,7 +212,9 @@ describe("submitChaperoneApplication", () => {
     const other = await createChaperone(db(), { name: "Other Chaperone" });
     await completeApplication(db(), other.actor, TODAY);
     expect((await submitChaperoneApplication(db(), other.actor, BASE, { now: NOW })).reference).toBe("NMC-CA-2026-000002");
-    expect(await ruleErrors(submitChaperoneApplication(db(), actor, BASE, { now: NOW }))).toEqual({ "": ["You have already sent this application to the council"] });
+    // Sending it again (a replay) changes nothing and answers with the same reference (decision 028).
+    expect(await submitChaperoneApplication(db(), actor, BASE, { now: NOW })).toEqual({ applicationId, reference, outboxIds: [], alreadySubmitted: true });
+    expect(await db().select().from(outbox)).toHaveLength(6);
     const [details] = await completeAnswers(TODAY);
     expect(await ruleErrors(saveApplicationSection(db(), actor, details, { today: TODAY }))).toEqual({
       "": ["Your application has been sent to the council, so you cannot change it now"],

@@ -121,11 +121,12 @@ describe("submitLicenceApplication", () => {
     expect(audit).toMatchObject({ action: "performance-application.submitted", actorUserId: w.producerUser.id, before: { status: "draft" } });
     expect(audit.after).toMatchObject({ status: "submitted", reference: "NMC-PA-2026-000001", late: false });
 
-    // the next one counts on; sending the first again is refused by the state machine
+    // the next one counts on; sending the first again changes nothing and answers with its reference (decision 028)
     const otherChild = await createChild(db(), { parentUserId: w.parentUser.id, homeAuthorityId: w.northmere.id });
     const b = await w.application([{ date: "2027-03-01" }], {}, otherChild);
     expect((await submitLicenceApplication(db(), w.producer, b.id, BASE, NOW)).reference).toBe("NMC-PA-2026-000002");
-    await expect(submitLicenceApplication(db(), w.producer, a.id, BASE, NOW)).rejects.toThrow("This application's status is submitted: it cannot be submitted now");
+    expect(await submitLicenceApplication(db(), w.producer, a.id, BASE, NOW)).toMatchObject({ reference: "NMC-PA-2026-000001", outboxIds: [], alreadySubmitted: true });
+    expect(await auditFor(db(), "performance-application", a.id)).toHaveLength(1);
   });
 
   it("flags it late when the first day is 20 days away, not when it is 21 (PERF-APP-21)", async () => {

@@ -8,13 +8,16 @@ import { assertApplicant, OPEN_STATUSES } from "./applicantScope";
 
 /**
  * A chaperone starts an application — or carries on with the one they have: an applicant has at most one open
- * (undecided) application, so this returns the existing one rather than making a second.
+ * (undecided) application, so this returns the existing one rather than making a second. Safe to repeat (decision
+ * 028): a double-click, two tabs or a replayed POST, even on different app processes, make one draft and one audit
+ * row; every answer leads to the same task list. The unique index `chaperone_applications_one_open_idx` guarantees it.
  */
 export async function startChaperoneApplication(db: Db, actor: Actor) {
   assertApplicant(actor);
   return db.transaction(async (tx) => {
-    // Locking the applicant's own row serialises two starts at once (a double-click, two tabs).
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for("update");
+    // Locking the applicant's own row serialises two starts at once, so the second finds the first's draft. "No key
+    // update" leaves the row free for the key-share locks of foreign keys (their sessions, uploads, audit rows).
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for("no key update");
     const [open] = await tx
       .select({ id: chaperoneApplications.id, status: chaperoneApplications.status })
       .from(chaperoneApplications)

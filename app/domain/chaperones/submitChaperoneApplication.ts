@@ -12,7 +12,7 @@ import { queueEmail } from "../notifications/queueEmail";
 import { answersOf, applicantOf, assertApplicant, ownApplication, refereesOf } from "./applicantScope";
 import { CHAPERONE_RULES } from "./rules";
 import { incompleteSections } from "./sections";
-import { assertTransition } from "./states";
+import { assertTransition, isEditable } from "./states";
 
 /** The kind under which application numbers are counted (same gap-free counter as documents). */
 export const APPLICATION_SEQUENCE_KIND = "chaperone-application";
@@ -28,14 +28,19 @@ const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long
  * pass the CHAPLIC rules on the day it is sent (a DBS certificate can age out while a draft waits). Gives the
  * reference (kept when sent again after the council asked for more information), emails each referee who has
  * not yet answered a link that works for 14 days (only its hash is stored), and emails the applicant.
+ *
+ * Safe to repeat (decision 028): the application's row is locked, so of two sends at once (a double-click, a
+ * network retry, on any app process) the second waits and then finds it already sent; a send replayed later finds
+ * the same. Either way it answers `alreadySubmitted` with the reference and changes nothing: one reference, one
+ * set of emails, one audit row.
  */
 export async function submitChaperoneApplication(db: Db, actor: Actor, baseUrl: string, { applicationId, now = new Date() }: { applicationId?: string; now?: Date } = {}) {
   assertApplicant(actor);
   const today = londonDate(now);
   return db.transaction(async (tx) => {
     const application = await ownApplication(tx, actor, { applicationId, lock: true });
-    if (application.status !== "draft" && application.status !== "information-requested") {
-      throw RuleError.field("", "You have already sent this application to the council");
+    if (!isEditable(application.status) && application.reference) {
+      return { applicationId: application.id, reference: application.reference, outboxIds: [] as string[], alreadySubmitted: true };
     }
     const status = assertTransition(application.status, "submit");
     const referees = await refereesOf(tx, application.id);
@@ -95,6 +100,6 @@ export async function submitChaperoneApplication(db: Db, actor: Actor, baseUrl: 
       before: { status: application.status, reference: application.reference },
       after: { status, reference, authorityId: authority.id, referencesRequested: requested, referenceLinksExpireAt: expiresAt.toISOString() },
     });
-    return { applicationId: application.id, reference, outboxIds };
+    return { applicationId: application.id, reference, outboxIds, alreadySubmitted: false };
   });
 }

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { authorities, organisations } from "#db/schema/authorities";
+import { productions } from "#db/schema/children";
 import { users } from "#db/schema/identity";
 import { performanceApplications } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
@@ -14,10 +15,16 @@ import { APPLICATION_RECORD } from "./producerRules";
  * One production fans out to one draft application per cast child, each routed to the child's home authority
  * (which decides it), and each parent is asked to fill in their part. Children who already have an application
  * are left alone, so it can be run again as children join the cast.
+ *
+ * Safe to repeat (decision 028): the production's row is locked, so two starts at once (a double-click, a retry, on
+ * any app process) run one after the other and the second finds every child's application made; the unique index on
+ * (production, child) backs it. One draft, one audit row and one email to the parent per child.
  */
 export async function startLicenceApplications(db: Db, actor: Actor, productionId: string, baseUrl: string) {
   const production = await loadOwnProduction(db, actor, productionId);
   return db.transaction(async (tx) => {
+    // "No key update": the cast's and applications' foreign keys to the production still take their key-share locks.
+    await tx.select({ id: productions.id }).from(productions).where(eq(productions.id, production.id)).for("no key update");
     const cast = await listCast(tx, production.id);
     const existing = await tx
       .select({ childId: performanceApplications.childId })

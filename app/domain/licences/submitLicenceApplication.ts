@@ -104,12 +104,34 @@ export async function getLicenceSubmission(db: Db, actor: Actor, applicationId: 
  * its reference ({CODE}-PA-{year}-{000001}), flags it late when the first day is less than 21 days away
  * (PERF-APP-21), checks the producer's part again, audits it, emails the producer and the parent, and asks the school for its view where needed
  * (consultSchool) — all in one transaction.
+ *
+ * Safe to repeat (decision 028): the application's row is locked, so of two sends at once (a double-click, a
+ * network retry, on any app process) the second waits and then finds it sent; a send replayed later finds the
+ * same. Both answer `alreadySubmitted` with the reference and change nothing: one reference, one set of emails,
+ * one audit row, one school consultation.
  */
 export async function submitLicenceApplication(db: Db, actor: Actor, applicationId: string, baseUrl: string, now = new Date()) {
   await applicationForProducer(db, actor, applicationId);
   const today = londonDate(now);
   return db.transaction(async (tx) => {
     const application = await applicationForProducer(tx, actor, applicationId, { lock: true });
+    if (application.reference) {
+      const [consultation] = await tx
+        .select({ id: schoolConsultations.id })
+        .from(schoolConsultations)
+        .where(eq(schoolConsultations.applicationId, application.id))
+        .orderBy(asc(schoolConsultations.createdAt))
+        .limit(1);
+      return {
+        applicationId: application.id,
+        reference: application.reference,
+        late: application.late,
+        status: application.status,
+        consultationId: consultation?.id ?? null,
+        outboxIds: [] as string[],
+        alreadySubmitted: true,
+      };
+    }
     const status = assertLicenceTransition(application.status, "submit");
     const d = await describe(tx, application);
     const missing = missingParts(application, d.childFirstName);
@@ -169,6 +191,6 @@ export async function submitLicenceApplication(db: Db, actor: Actor, application
     ];
     const consulted = await consultSchool(tx, actor, submitted, baseUrl, now);
     outboxIds.push(...consulted.outboxIds);
-    return { applicationId: application.id, reference, late, status: consulted.status, consultationId: consulted.consultationId, outboxIds };
+    return { applicationId: application.id, reference, late, status: consulted.status, consultationId: consulted.consultationId, outboxIds, alreadySubmitted: false };
   });
 }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "chaperone_applications_one_open_idx" ON "chaperone_applications" USING btree ("applicant_user_id") WHERE status in ('draft', 'submitted', 'checks-in-progress', 'information-requested');
