@@ -20,6 +20,13 @@ export const SCHEDULES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], str
   "escalate-clocks": "0 9 * * 1-5",
 };
 
+/**
+ * How long a job may run before it counts as lost and is tried again (pg-boss's default is 15 minutes). A delivery
+ * takes seconds (the provider call times out at 30), so a process killed mid-delivery must not hold its message for
+ * a quarter of an hour: its job is retried at the next maintenance after 90 seconds.
+ */
+const EXPIRE_IN_SECONDS: Record<string, number> = { "deliver-email": 90, "safeguarding-webhook": 90 };
+
 export type JobHandlers = Record<string, (data: unknown) => Promise<void>>;
 
 const holder = globalThis as unknown as { __clpBoss?: PgBoss };
@@ -32,12 +39,14 @@ export function jobQueue(): PgBoss | undefined {
 export async function startJobs(conn: Connection, opts: { work: boolean; handlers: JobHandlers }) {
   const boss =
     conn.kind === "postgres"
-      ? new PgBoss({ connectionString: conn.url, max: 4 })
-      : new PgBoss({ db: { executeSql: conn.executeSql } as never });
+      ? new PgBoss({ connectionString: conn.url, max: 4, maintenanceIntervalSeconds: 30 })
+      : new PgBoss({ db: { executeSql: conn.executeSql } as never, maintenanceIntervalSeconds: 30 });
   boss.on("error", (error) => console.error("[jobs]", error.message));
   await boss.start();
   for (const name of Object.keys(opts.handlers)) {
-    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    const options = { name, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_IN_SECONDS[name] ?? 15 * 60 };
+    await boss.createQueue(name, options);
+    await boss.updateQueue(name, options);
   }
   if (opts.work) {
     for (const [name, handler] of Object.entries(opts.handlers)) {

@@ -6,9 +6,10 @@
 import databaseRestart from "./database-restart";
 import emailProviderFailing from "./email-provider-failing";
 import { CheckFailed, cleanUp, contextFor, ensureBuilt, PostgresCluster, passedChecks, type Scenario } from "./harness";
+import killDuringBulkGrant from "./kill-during-bulk-grant";
 import twoAppProcesses from "./two-app-processes";
 
-const SCENARIOS: Scenario[] = [databaseRestart, emailProviderFailing, twoAppProcesses];
+const SCENARIOS: Scenario[] = [databaseRestart, emailProviderFailing, twoAppProcesses, killDuringBulkGrant];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
