@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { CSRF_COOKIE } from "../app/server/csrf.server";
 import { isDatabaseUnavailable } from "../app/server/db.server";
+import { answerPublicApi } from "../app/server/public-api.server";
 import { pageLinks, serviceUnavailableHeaders, serviceUnavailableHtml } from "../app/ui/ServiceUnavailable";
 
 type Options = { build: ServerBuild | (() => Promise<ServerBuild>); production: boolean; baseUrl: string; https: boolean };
@@ -145,4 +147,11 @@ export function createApp({ build, production, baseUrl, https }: Options) {
     }),
   );
   return app;
+}
+
+/** The HTTP server: the public JSON APIs answered directly (decision 030), everything else by the app. */
+export function createHttpServer(app: express.Express, https: boolean) {
+  return createServer((req, res) => {
+    if (!answerPublicApi(req, res, https)) app(req, res);
+  });
 }
