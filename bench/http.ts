@@ -15,6 +15,7 @@ import path from "node:path";
 import { createCookieSessionStorage } from "@remix-run/node";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { webProcessArgs } from "../scripts/web-command";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -33,8 +34,8 @@ if (!existsSync("build/index.js") && spawnSync("npm", ["run", "build", "--silent
 
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `${SERVER}/${database}`, SESSION_SECRET: secret, NODE_ENV: "production", TZ: "Europe/London", SIGNING_DIR: work };
 const children: ChildProcess[] = [];
-function start(script: string, port: number, extra: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script, "--no-build"], { env: { ...env, PORT: String(port), ...extra }, stdio: ["ignore", "ignore", "inherit"] });
+function start(args: string[], port: number, extra: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port), ...extra }, stdio: ["ignore", "ignore", "inherit"] });
   children.push(child);
   return child;
 }
@@ -52,7 +53,7 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer`);
 }
 
-const app = start("scripts/start.ts", APP_PORT, { SEED_DEMO: "true" });
+const app = start(webProcessArgs("--no-build"), APP_PORT, { SEED_DEMO: "true" });
 await waitFor(`http://127.0.0.1:${APP_PORT}/healthz`);
 
 // A checker session: a Northmere child, not paid, who performed on two days in the last 6 months.
@@ -80,7 +81,7 @@ if (first.status !== 200 || !html.includes("Northmere")) throw new Error(`The ch
 const pageFile = path.join(work, "page.html");
 writeFileSync(pageFile, html);
 
-start("bench/bare-server.ts", BARE_PORT, { BARE_PAGE_FILE: pageFile });
+start(["--import", "tsx", "bench/bare-server.ts"], BARE_PORT, { BARE_PAGE_FILE: pageFile });
 await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
 
 const apiBody = JSON.stringify({

@@ -2,7 +2,7 @@
  * `npm run bench:load`: the load test of issue 10 (items 2 and 3). Against the real PostgreSQL it
  *   1. builds the app unless built, makes a fresh database (`clp_load`, dropped and made again) through the app's
  *      migrations, with a council whose postcode district is LD1 and LOAD_USERS chaperone accounts;
- *   2. starts the app in production mode (`node --import tsx scripts/start.ts --no-build`, job worker included), so
+ *   2. starts the app in production mode as `npm start` does (scripts/web-command.ts, `--no-build`, job worker included), so
  *      the process measured is the web process itself;
  *   3. runs LOAD_USERS virtual applicants for LOAD_SECONDS, each a browser without JavaScript (a cookie jar, the
  *      form's CSRF token from its hidden field): sign in, start a chaperone application, fill in every section
@@ -21,7 +21,7 @@
  *                 (default clp_load) on it
  *   LOAD_USERS    concurrent virtual applicants (100)      LOAD_SECONDS  how long new journeys start (60)
  *   LOAD_PORT     the app's port (3600)                    LOAD_VERBOSE  show the app's output
- *   LOAD_APP_NODE_OPTIONS  node options for the app only, e.g. "--max-old-space-size=192" or "--cpu-prof"
+ *   LOAD_APP_NODE_OPTIONS  more node options for the app only, e.g. "--cpu-prof"
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -35,6 +35,7 @@ import { addMonths } from "../app/domain/calendar/dates";
 import { londonDate } from "../app/domain/documents/states";
 import { hashPassword } from "../app/domain/identity/passwords";
 import { openPostgres } from "../app/server/db.server";
+import { webProcessArgs } from "../scripts/web-command";
 
 const USERS = Number(process.env.LOAD_USERS ?? 100);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -142,7 +143,7 @@ function startApp() {
   // Node options for the app alone (e.g. a heap limit, --cpu-prof), never the load generator's.
   const nodeOptions = (process.env.LOAD_APP_NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean);
   // node itself (not the tsx launcher, which would start a second process) so the pid is the web process.
-  return spawn(process.execPath, [...nodeOptions, "--import", "tsx", "scripts/start.ts", "--no-build"], { env, stdio: process.env.LOAD_VERBOSE ? "inherit" : "ignore" });
+  return spawn(process.execPath, [...nodeOptions, ...webProcessArgs("--no-build")], { env, stdio: process.env.LOAD_VERBOSE ? "inherit" : "ignore" });
 }
 
 async function waitForHealth(deadline: number) {

@@ -13,6 +13,7 @@ import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { webProcessArgs } from "../../scripts/web-command";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -229,7 +230,7 @@ const SESSION_SECRET = randomBytes(36).toString("base64url");
 export type AppOptions = { name: string; databaseUrl: string; port: number; env?: Record<string, string> };
 
 /**
- * One app process: `node --import tsx scripts/start.ts --no-build`, production mode, web and job worker. Started
+ * One app process as `npm start` runs it (scripts/web-command.ts) with `--no-build`: production mode, web and job worker. Started
  * directly under node (no tsx wrapper process), so kill() really is a kill -9 of the app.
  */
 export class AppProcess {
@@ -254,7 +255,7 @@ export class AppProcess {
   private spawn() {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !APP_VARIABLES.test(k)));
     const { databaseUrl, port, env = {} } = this.options;
-    this.child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-build"], {
+    this.child = spawn(process.execPath, webProcessArgs("--no-build"), {
       cwd: ROOT,
       env: {
         ...inherited,
