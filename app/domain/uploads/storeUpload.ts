@@ -6,6 +6,9 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, RuleError } from "../errors";
 
+// Each upload is decoded once: libvips's operation cache (up to 50 MB by default) would only hold memory.
+sharp.cache(false);
+
 /** A file as it arrived: its bytes and the name the person's computer gave it (never trusted). */
 export type IncomingFile = { bytes: Buffer; filename: string };
 
