@@ -74,12 +74,25 @@ export async function createChaperoneApproval(
 /**
  * A production with a cast of `size` children living in `authorityId`, each with a submitted performance licence
  * application ready to grant (two evening performances with the parent as chaperone), for the bulk grant, its
- * benchmark and its fault test. Children and application references are numbered from `firstNumber` (1).
+ * benchmark, its fault test and the demo. Children are "Child{n} Cast" unless `names` are given; application
+ * references are numbered from `firstNumber` (1) unless `nextReference` gives them.
  */
 export async function createProductionCast(
   db: Db,
-  input: { authorityId: string; organisationId: string; producerUserId: string; size: number; title?: string; dates?: string[]; firstNumber?: number },
+  input: {
+    authorityId: string;
+    organisationId: string;
+    producerUserId: string;
+    size: number;
+    title?: string;
+    dates?: string[];
+    firstNumber?: number;
+    names?: [string, string][];
+    nextReference?: () => Promise<string>;
+    submittedAt?: Date;
+  },
 ) {
+  const submittedAt = input.submittedAt ?? new Date("2027-01-20T09:00:00Z");
   const production = await createProduction(db, {
     organisationId: input.organisationId,
     hostAuthorityId: input.authorityId,
@@ -91,9 +104,11 @@ export async function createProductionCast(
   const dates = input.dates ?? ["2027-03-06", "2027-03-07"];
   const applications = [];
   const first = input.firstNumber ?? 1;
-  for (let n = first; n < first + input.size; n++) {
-    const parent = await createUser(db, { name: `Parent ${n}`, memberships: [{ role: "parent" }] });
-    const child = await createChild(db, { parentUserId: parent.id, homeAuthorityId: input.authorityId, firstName: `Child${n}`, lastName: "Cast" });
+  for (let i = 0; i < input.size; i++) {
+    const n = first + i;
+    const [firstName, lastName] = input.names?.[i] ?? [`Child${n}`, "Cast"];
+    const parent = await createUser(db, { name: `Parent of ${firstName} ${lastName}`, memberships: [{ role: "parent" }] });
+    const child = await createChild(db, { parentUserId: parent.id, homeAuthorityId: input.authorityId, firstName, lastName });
     const share = await createUsedShare(db, { childId: child.id, productionId: production.id, parentUserId: parent.id, usedByUserId: input.producerUserId });
     applications.push(
       await createPerformanceApplication(
@@ -105,14 +120,14 @@ export async function createProductionCast(
           shareId: share.id,
           authorityId: input.authorityId,
           status: "submitted",
-          reference: `${authority.code}-PA-2027-${String(n).padStart(6, "0")}`,
-          submittedAt: new Date("2027-01-20T09:00:00Z"),
+          reference: input.nextReference ? await input.nextReference() : `${authority.code}-PA-2027-${String(n).padStart(6, "0")}`,
+          submittedAt,
           paid: false,
           hasHealthConditions: false,
           hasOtherCouncilDecisions: false,
-          consentName: `Parent ${n}`,
-          producerPartCompletedAt: new Date("2027-01-19T09:00:00Z"),
-          parentPartCompletedAt: new Date("2027-01-18T09:00:00Z"),
+          consentName: `Parent of ${firstName} ${lastName}`,
+          producerPartCompletedAt: submittedAt,
+          parentPartCompletedAt: submittedAt,
         },
         dates.map((date) => ({ date, chaperone: "parent" })),
       ),

@@ -18,7 +18,7 @@ import {
 import { nextSequence } from "../app/domain/documents/nextSequence";
 import { formatPerformanceApplicationReference, PERFORMANCE_APPLICATION_SEQUENCE_KIND } from "../app/domain/licences/submitLicenceApplication";
 import { createBopaApplication } from "./factories-bopa";
-import { createTermDates2026 } from "./factories-licences";
+import { createProductionCast, createTermDates2026 } from "./factories-licences";
 import { createDemoSchoolConsultation } from "./factories-school";
 import { seedDemoPermits } from "./seed-employment";
 import { seedDemoBooking } from "./seed-safeguarding";
@@ -125,8 +125,8 @@ export async function seedDemo(db: Db, baseUrl: string) {
  * The demo parent's two children and Footlights' productions: Amelia is in the spring showcase's cast; Oliver
  * is not shared with anyone yet and has 3 performance days on record (so a 4th is exempt and a 5th is not).
  * Footlights' BOPA from Northmere (the seeded approval) is in the register as a granted application.
- * Two performance licence applications wait at Northmere: Oliver's for Cinderella, for the school's answer
- * (by the link with DEMO_SCHOOL_TOKEN), and Amelia's for The Snow Queen, for an officer.
+ * Performance licence applications wait at Northmere: Oliver's for Cinderella, for the school's answer (by the link
+ * with DEMO_SCHOOL_TOKEN); Amelia's for The Snow Queen, for an officer; and Annie's cast of three, to grant together.
  */
 async function seedDemoChildren(
   db: Db,
@@ -188,6 +188,22 @@ async function seedDemoChildren(
       { date: "2027-04-04", chaperone: "parent" },
     ],
   );
+  // A cast of three, ready to grant together (/officer/productions/{id}/grant).
+  await createProductionCast(db, {
+    authorityId: d.northmere.id,
+    organisationId: d.company.id,
+    producerUserId: d.producer.id,
+    size: 3,
+    title: "Annie",
+    dates: ["2027-05-08", "2027-05-09"],
+    names: [
+      ["Grace", "Ahmed"],
+      ["Leo", "Brown"],
+      ["Maya", "Clarke"],
+    ],
+    nextReference: async () => formatPerformanceApplicationReference(d.northmere.code, year, await nextSequence(db, d.northmere.id, PERFORMANCE_APPLICATION_SEQUENCE_KIND, year)),
+    submittedAt: now,
+  });
   const [approval] = await db.select().from(issuedDocuments).where(eq(issuedDocuments.kind, "bopa-approval"));
   await createBopaApplication(db, {
     organisationId: d.company.id,
