@@ -35,6 +35,22 @@ export function jobQueue(): PgBoss | undefined {
   return holder.__clpBoss;
 }
 
+/**
+ * Two processes starting at once both create pg-boss's queues (each a partition of its job table), and PostgreSQL can
+ * pick one of them as a deadlock victim (SQLSTATE 40P01; found by the two-app-processes fault test). The other has
+ * done the work by then, so the victim simply tries again.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "40P01" || attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 /** Starts pg-boss on the open connection; with `work`, this process also runs the handlers. */
 export async function startJobs(conn: Connection, opts: { work: boolean; handlers: JobHandlers }) {
   const boss =
@@ -45,8 +61,8 @@ export async function startJobs(conn: Connection, opts: { work: boolean; handler
   await boss.start();
   for (const name of Object.keys(opts.handlers)) {
     const options = { name, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_IN_SECONDS[name] ?? 15 * 60 };
-    await boss.createQueue(name, options);
-    await boss.updateQueue(name, options);
+    await retryOnDeadlock(() => boss.createQueue(name, options));
+    await retryOnDeadlock(() => boss.updateQueue(name, options));
   }
   if (opts.work) {
     for (const [name, handler] of Object.entries(opts.handlers)) {
@@ -55,7 +71,7 @@ export async function startJobs(conn: Connection, opts: { work: boolean; handler
       });
     }
     for (const [name, cron] of Object.entries(SCHEDULES)) {
-      if (cron && opts.handlers[name]) await boss.schedule(name, cron, {}, { tz: "Europe/London" });
+      if (cron && opts.handlers[name]) await retryOnDeadlock(() => boss.schedule(name, cron, {}, { tz: "Europe/London" }));
     }
   }
   holder.__clpBoss = boss;
