@@ -7,6 +7,7 @@ import { BackLink, InsetText, NotificationBanner, SummaryList, Tag, WarningText 
 import { Findings } from "~/ui/permit-application/Findings";
 import { PatternTable } from "~/ui/permit-application/PatternTable";
 import { type Task, TaskList } from "~/ui/permit-application/TaskList";
+import { ownValue } from "~/ui/ownValue";
 
 export const handle = {
   title: (data: { view?: { child: { name: string } | null } } | undefined) =>
@@ -24,7 +25,7 @@ const SAVED: Record<string, string> = {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { view } = await loadEmployerPermit(request, context, params);
-  const banner = SAVED[new URL(request.url).searchParams.get("saved") ?? ""] ?? null;
+  const banner = ownValue(SAVED, new URL(request.url).searchParams.get("saved")) ?? null;
   return json({ view, banner });
 }
 

@@ -147,7 +147,7 @@ function CasePage() {
   return (
     <>
       <BackLink to={c.isLado ? "/lado" : "/account"}>{c.isLado ? "LADO referrals" : "Your account"}</BackLink>
-      {done && done in DONE ? (
+      {done && Object.hasOwn(DONE, done) ? (
         <NotificationBanner success>
           <p className="govuk-notification-banner__heading">{DONE[done as keyof typeof DONE]}</p>
         </NotificationBanner>

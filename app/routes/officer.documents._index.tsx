@@ -13,7 +13,7 @@ export const handle = { title: "Issued documents" };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "officer:use");
   const asked = new URL(request.url).searchParams.get("kind") ?? "";
-  const kind = asked in DOCUMENT_KINDS ? (asked as DocumentKind) : undefined;
+  const kind = Object.hasOwn(DOCUMENT_KINDS, asked) ? (asked as DocumentKind) : undefined;
   return json({ documents: await listDocuments(db(), actor, undefined, kind), kind: kind ? DOCUMENT_KINDS[kind].title : null });
 }
 

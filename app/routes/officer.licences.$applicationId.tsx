@@ -24,6 +24,7 @@ import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Table, Ta
 import { Checkboxes, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
+import { ownValue } from "~/ui/ownValue";
 
 export const handle = {
   title: (d: { application?: { reference: string; child: { name: string } } }) =>
@@ -130,14 +131,17 @@ function ApplicationPage() {
 
   const p = a.producerPart;
   const objected = a.school?.response === "object";
-  const banner = {
-    assigned: "The application is assigned to you.",
-    unassigned: "The application is no longer assigned to you.",
-    "information-requested": `${a.production.producer.name} and ${a.parentName} have been emailed your request for more information.`,
-    granted: `The licence is granted. ${a.decision.licence?.reference ?? "The licence"} has been issued and copies have been emailed.`,
-    refused: `The application has been refused. ${a.production.producer.name} and ${a.parentName} have been emailed the reasons and the right of appeal.`,
-    revoked: `The licence has been revoked. ${a.production.producer.name} and ${a.parentName} have been emailed the reason.`,
-  }[done ?? ""];
+  const banner = ownValue(
+    {
+      assigned: "The application is assigned to you.",
+      unassigned: "The application is no longer assigned to you.",
+      "information-requested": `${a.production.producer.name} and ${a.parentName} have been emailed your request for more information.`,
+      granted: `The licence is granted. ${a.decision.licence?.reference ?? "The licence"} has been issued and copies have been emailed.`,
+      refused: `The application has been refused. ${a.production.producer.name} and ${a.parentName} have been emailed the reasons and the right of appeal.`,
+      revoked: `The licence has been revoked. ${a.production.producer.name} and ${a.parentName} have been emailed the reason.`,
+    },
+    done,
+  );
   const fileLink = (file: "photo" | "birth-certificate" | "contract", upload: { filename: string; size: number } | null) =>
     upload ? (
       <a className="govuk-link" href={`/officer/licences/${a.id}/files/${file}`} download>

@@ -16,6 +16,7 @@ import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag, WarningT
 import { Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
+import { ownValue } from "~/ui/ownValue";
 
 export const handle = {
   title: (d: { permit?: { reference: string; child: { name: string } | null } }) =>
@@ -86,11 +87,14 @@ function PermitPage() {
 
   const e = p.employerPart;
   const childName = p.child?.name ?? "The child";
-  const banner = {
-    granted: `The permit is granted. ${p.decision.permit?.reference ?? "The permit"} has been issued and emailed to the employer and the parent.`,
-    refused: "The application has been refused. The employer and the parent have been emailed the reasons.",
-    revoked: "The permit has been revoked. The employer and the parent have been emailed the reasons.",
-  }[done ?? ""];
+  const banner = ownValue(
+    {
+      granted: `The permit is granted. ${p.decision.permit?.reference ?? "The permit"} has been issued and emailed to the employer and the parent.`,
+      refused: "The application has been refused. The employer and the parent have been emailed the reasons.",
+      revoked: "The permit has been revoked. The employer and the parent have been emailed the reasons.",
+    },
+    done,
+  );
   const lateText = p.late
     ? `No: submitted ${p.daysLate} day${p.daysLate === 1 ? "" : "s"} after the 7 days allowed from the start date${p.lateDeadline ? ` (due by ${formatDate(p.lateDeadline)})` : ""}`
     : "Yes: within 7 days of the start date";

@@ -8,6 +8,7 @@ import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard } from "~/server/forms.server";
 import { BackLink, NotificationBanner, SummaryList, Tag } from "~/ui/govuk/components";
+import { ownValue } from "~/ui/ownValue";
 
 export const handle = { title: (data: { child?: { name: string } } | undefined) => (data?.child ? `${data.child.name}'s licence application` : "Licence application") };
 
@@ -20,7 +21,7 @@ const SAVED: Record<string, string> = {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "producer:use");
   const view = await guard(getProducerApplication(db(), actor, params.applicationId ?? ""));
-  const saved = SAVED[new URL(request.url).searchParams.get("saved") ?? ""] ?? null;
+  const saved = ownValue(SAVED, new URL(request.url).searchParams.get("saved")) ?? null;
   return json({ ...view, saved });
 }
 

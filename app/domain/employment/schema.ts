@@ -27,7 +27,7 @@ const shift = z
   )
   .superRefine((s, ctx) => {
     if (isTime(s.start) && isTime(s.end) && s.end <= s.start) ctx.addIssue({ code: "custom", path: ["end"], message: "The end of each shift must be after its start" });
-    if (typeof s.date === "string" && isIsoDate(s.date) && s.dayType in WEEKDAYS) {
+    if (typeof s.date === "string" && isIsoDate(s.date) && Object.hasOwn(WEEKDAYS, s.dayType)) {
       const weekday = new Date(`${s.date}T00:00:00Z`).getUTCDay();
       if (!WEEKDAYS[s.dayType].includes(weekday)) {
         ctx.addIssue({ code: "custom", path: ["dayType"], message: `A "${s.dayType}" shift must be on ${DAY_TYPE_WORDS[s.dayType]}` });
