@@ -49,6 +49,8 @@ export const hostileString = fc.oneof(
 export const anyJson = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.constantFrom(null, true, 0, -1, 1e308, "", [], {}, { __proto__: null }),
+  // objects that cannot be turned into text: String(value) or a regex test on them throws
+  fc.constantFrom({ toString: null }, { toString: null, valueOf: null }, { toString: 1 }),
   fc.integer().map((n) => n),
   fc.double(),
   hostileString,

@@ -56,6 +56,8 @@ describe("POST /api/v1/employment-checks (DESIGN.md contract)", () => {
     ["a time without a leading zero", withShift({ start: "9:00" }), "shifts.0.start"],
     ["an unknown day type", withShift({ dayType: "weekend" }), "shifts.0.dayType"],
     ["a day type named like a property of every object", withShift({ dayType: "__proto__" }), "shifts.0.dayType"],
+    ["a day type that cannot be turned into text", withShift({ dayType: { toString: null } }), "shifts.0.dayType"],
+    ["a date that cannot be turned into text", withShift({ date: { toString: null } }), "shifts.0.date"],
     ["a saturday shift on a Monday", withShift({ date: "2026-06-08" }), "shifts.0.dayType"],
     ["a school shift on a Sunday", withShift({ date: "2026-06-14", dayType: "school" }), "shifts.0.dayType"],
     ["a shift before the child's birth", withShift({ date: "2011-06-11" }), "shifts.0.date"],

@@ -76,6 +76,7 @@ describe("POST /api/v1/schedule-checks (DESIGN.md contract)", () => {
     ["367 days", JSON.stringify({ ...valid, days: Array.from({ length: 367 }, (_, i) => ({ ...goodDay, date: addDays("2026-01-01", i) })) }), "days"],
     ["a day that is not an object", JSON.stringify({ ...valid, days: [42] }), "days.0"],
     ["a date that does not exist", withDay({ date: "2026-02-30" }), "days.0.date"],
+    ["a date that cannot be turned into text", withDay({ date: { toString: null } }), "days.0.date"],
     ["a day before the child's birth", withDay({ date: "2014-12-31" }), "days.0.date"],
     ["the same date twice", JSON.stringify({ ...valid, days: [goodDay, { ...goodDay }] }), "days.1.date"],
     ["a missing arrival time", withDay({ arrive: undefined }), "days.0.arrive"],

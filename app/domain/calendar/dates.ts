@@ -22,9 +22,9 @@ export function addDays(date: string, days: number) {
   return t.toISOString().slice(0, 10);
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+/** True for a real calendar date written YYYY-MM-DD, whatever was sent. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const t = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === value;
 }

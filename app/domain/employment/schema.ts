@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { isIsoDate } from "../calendar/dates";
+import { always, isoDate, isTime, time } from "../calendar/requestFields";
 import { DAY_TYPES, OCCUPATIONS } from "./rules";
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const isTime = (value: unknown): value is string => typeof value === "string" && TIME.test(value);
-/** Cross-field checks run even when another field is wrong, so every error is reported at once. */
-const always = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
-
-const isoDate = (what: string) =>
-  z.string({ error: `Enter ${what} as YYYY-MM-DD` }).refine(isIsoDate, { message: `Enter ${what} as a real date, YYYY-MM-DD` });
-const time = (what: string) => z.string({ error: `Enter ${what} as HH:MM` }).regex(TIME, { message: `Enter ${what} as HH:MM, from 00:00 to 23:59` });
 
 /** The weekday each day type allows: 0 Sunday … 6 Saturday. */
 const WEEKDAYS: Record<(typeof DAY_TYPES)[number], number[]> = { school: [1, 2, 3, 4, 5], holiday: [1, 2, 3, 4, 5], saturday: [6], sunday: [0] };
@@ -27,7 +20,7 @@ const shift = z
   )
   .superRefine((s, ctx) => {
     if (isTime(s.start) && isTime(s.end) && s.end <= s.start) ctx.addIssue({ code: "custom", path: ["end"], message: "The end of each shift must be after its start" });
-    if (typeof s.date === "string" && isIsoDate(s.date) && Object.hasOwn(WEEKDAYS, s.dayType)) {
+    if (isIsoDate(s.date) && typeof s.dayType === "string" && Object.hasOwn(WEEKDAYS, s.dayType)) {
       const weekday = new Date(`${s.date}T00:00:00Z`).getUTCDay();
       if (!WEEKDAYS[s.dayType].includes(weekday)) {
         ctx.addIssue({ code: "custom", path: ["dayType"], message: `A "${s.dayType}" shift must be on ${DAY_TYPE_WORDS[s.dayType]}` });
@@ -46,7 +39,7 @@ export const EmploymentCheckRequest = z
     if (!Array.isArray(value.shifts)) return;
     const born = value.child?.dateOfBirth;
     value.shifts.forEach((s, i) => {
-      if (!s || !isIsoDate(String(s.date)) || !isTime(s.start) || !isTime(s.end)) return;
+      if (!s || !isIsoDate(s.date) || !isTime(s.start) || !isTime(s.end)) return;
       if (typeof born === "string" && isIsoDate(born) && s.date < born) {
         ctx.addIssue({ code: "custom", path: ["shifts", i, "date"], message: "A shift cannot be before the child's date of birth" });
       }

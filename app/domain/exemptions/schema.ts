@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "../calendar/dates";
-
-const isoDate = (what: string) =>
-  z.string({ error: `Enter ${what} as YYYY-MM-DD` }).refine(isIsoDate, { message: `Enter ${what} as a real date, YYYY-MM-DD` });
+import { isoDate } from "../calendar/requestFields";
 
 /** The request body of POST /api/v1/exemption-checks (DESIGN.md public contract). */
 export const ExemptionCheckRequest = z

@@ -1,14 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "../calendar/dates";
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const isTime = (value: unknown): value is string => typeof value === "string" && TIME.test(value);
-/** Comparisons run even when another field is wrong, so every error is reported at once; each one checks its own values. */
-const always = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
-
-const isoDate = (what: string) =>
-  z.string({ error: `Enter ${what} as YYYY-MM-DD` }).refine(isIsoDate, { message: `Enter ${what} as a real date, YYYY-MM-DD` });
-const time = (what: string) => z.string({ error: `Enter ${what} as HH:MM` }).regex(TIME, { message: `Enter ${what} as HH:MM, from 00:00 to 23:59` });
+import { always, isoDate, isTime, time } from "../calendar/requestFields";
 
 const endAfterStart = (what: string) => [
   (p: { start: unknown; end: unknown }, ctx: z.RefinementCtx) => {
@@ -69,7 +61,7 @@ export const ScheduleCheckRequest = z
     const born = value.child?.dateOfBirth;
     const seen = new Set<string>();
     value.days.forEach((d, i) => {
-      if (!isIsoDate(String(d?.date))) return;
+      if (!isIsoDate(d?.date)) return;
       if (seen.has(d.date)) ctx.addIssue({ code: "custom", path: ["days", i, "date"], message: "Enter each date only once" });
       seen.add(d.date);
       if (typeof born === "string" && isIsoDate(born) && d.date < born) {
