@@ -15,7 +15,7 @@ import path from "node:path";
 import { createCookieSessionStorage } from "@remix-run/node";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { webProcessArgs } from "../scripts/web-command";
+import { WEB_ENV, webProcessArgs } from "../scripts/web-command";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -32,7 +32,7 @@ await admin.unsafe(`create database ${database}`);
 await admin.end();
 if (!existsSync("build/index.js") && spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit" }).status !== 0) process.exit(1);
 
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `${SERVER}/${database}`, SESSION_SECRET: secret, NODE_ENV: "production", TZ: "Europe/London", SIGNING_DIR: work };
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `${SERVER}/${database}`, SESSION_SECRET: secret, NODE_ENV: "production", TZ: "Europe/London", SIGNING_DIR: work, ...WEB_ENV };
 const children: ChildProcess[] = [];
 function start(args: string[], port: number, extra: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port), ...extra }, stdio: ["ignore", "ignore", "inherit"] });

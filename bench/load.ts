@@ -35,7 +35,7 @@ import { addMonths } from "../app/domain/calendar/dates";
 import { londonDate } from "../app/domain/documents/states";
 import { hashPassword } from "../app/domain/identity/passwords";
 import { openPostgres } from "../app/server/db.server";
-import { webProcessArgs } from "../scripts/web-command";
+import { WEB_ENV, webProcessArgs } from "../scripts/web-command";
 
 const USERS = Number(process.env.LOAD_USERS ?? 100);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -138,6 +138,7 @@ function startApp() {
     SEED_DEMO: "false",
     RUN_WORKER: "true",
     TZ: "Europe/London",
+    ...WEB_ENV,
   };
   for (const name of ["RESEND_API_KEY", "TRUST_PROXY", "SECURE_COOKIES", "NODE_OPTIONS"]) delete env[name];
   // Node options for the app alone (e.g. a heap limit, --cpu-prof), never the load generator's.

@@ -3,7 +3,7 @@
  * (initdb, migrations, demo seed) and again on the existing one; then the time to stop on SIGTERM.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { webProcessArgs } from "../scripts/web-command";
+import { WEB_ENV, webProcessArgs } from "../scripts/web-command";
 import { rmSync } from "node:fs";
 
 const PORT = 3390;
@@ -22,7 +22,7 @@ async function waitForHealth(deadline: number) {
 
 async function run(label: string) {
   const started = Date.now();
-  const env = { ...process.env, PORT: String(PORT), PGLITE_DIR: DIR } as NodeJS.ProcessEnv;
+  const env = { ...process.env, PORT: String(PORT), PGLITE_DIR: DIR, ...WEB_ENV } as NodeJS.ProcessEnv;
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, webProcessArgs(), {
     env,

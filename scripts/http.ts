@@ -73,7 +73,7 @@ export function withOutageAnswers(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
-/** The HTTP app: security headers with a CSP nonce, the CSRF cookie, static files, then Remix. */
+/** The HTTP app: security headers with a CSP nonce, the CSRF cookie, static files (public/build and public/assets), then Remix. */
 export function createApp({ build, production, baseUrl, https }: Options) {
   const app = express();
   app.disable("x-powered-by");
@@ -131,7 +131,6 @@ export function createApp({ build, production, baseUrl, https }: Options) {
 
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use("/assets", express.static(path.resolve("public/assets"), { maxAge: "1d" }));
-  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 
   app.all(
     "*",

@@ -13,7 +13,7 @@ import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { webProcessArgs } from "../../scripts/web-command";
+import { WEB_ENV, webProcessArgs } from "../../scripts/web-command";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -259,6 +259,7 @@ export class AppProcess {
       cwd: ROOT,
       env: {
         ...inherited,
+        ...WEB_ENV,
         NODE_ENV: "production",
         TZ: "Europe/London",
         DATABASE_URL: databaseUrl,

@@ -21,7 +21,7 @@ describe("remembered route matches", () => {
   it("hand each caller its own copy, so one caller's change never reaches the next", () => {
     const first = matchRoutes(routes, "/children/9");
     if (!first) throw new Error("no match");
-    first[1].params.childId = "changed";
+    (first[1].params as Record<string, string>).childId = "changed";
     first[1].pathname = "/changed";
     first.pop();
     const again = matchRoutes(routes, "/children/9");
