@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CHECK_NAMES, coversPeriod, daysBetween, isSatisfactory, missingForGrant } from "~/domain/chaperones/checks";
+import { daysBetween } from "~/domain/calendar/dates";
+import { CHECK_NAMES, coversPeriod, isSatisfactory, missingForGrant } from "~/domain/chaperones/checks";
 
 const record = (outcome: string) => ({ outcome, by: "Olive Officer", at: "2026-11-23T10:00:00.000Z" });
 const allSatisfactory = { identity: record("seen"), dbs: record("disclosed-acceptable"), interview: { ...record("passed"), date: "2026-11-20" }, training: record("confirmed") };

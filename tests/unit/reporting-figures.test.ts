@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { daysBetween } from "~/domain/calendar/dates";
 import {
   countBy,
   countByMonth,
-  daysBetween,
   decisionFigures,
   finalOutcome,
   median,

@@ -22,6 +22,11 @@ export function addDays(date: string, days: number) {
   return t.toISOString().slice(0, 10);
 }
 
+/** Calendar days from one YYYY-MM-DD date to another: 2 June to 6 June is 4 (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** True for a real calendar date written YYYY-MM-DD, whatever was sent. */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -96,10 +96,6 @@ export function checkName(check: CheckName) {
 
 const lowerFirst = (s: string) => (s === "Enhanced DBS" ? "enhanced DBS" : s.toLowerCase());
 
-/** Whole days from one YYYY-MM-DD date to another. */
-export function daysBetween(from: string, to: string) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * Whether a licence covers the whole of `from`–`to`: its register status is valid (not suspended, revoked or

@@ -4,7 +4,8 @@ import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { londonDate } from "../documents/states";
 import { authorityScope } from "../identity/capabilities";
-import { daysBetween, QUEUE_OVERDUE_AFTER_DAYS } from "./checks";
+import { daysBetween } from "../calendar/dates";
+import { QUEUE_OVERDUE_AFTER_DAYS } from "./checks";
 import { applicantName, OPEN_STATUSES } from "./officerScope";
 import { APPLICATION_STATUS_LABELS } from "./states";
 

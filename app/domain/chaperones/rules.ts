@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn } from "../calendar/dates";
+import { addDays, addMonths, ageOn, daysBetween } from "../calendar/dates";
 
 /**
  * Chaperone approval rules (DOMAIN.md §3, CHAPLIC-*). Pure functions over plain values: pass `today` in.
@@ -91,6 +91,5 @@ export function renewalWindow(validTo: string) {
 
 /** A change reported more than CHAPLIC-REPORT's 7 days after it happened is late (accepted, but flagged to the officer). */
 export function isLateReport(happenedOn: string, today: string) {
-  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${happenedOn}T00:00:00Z`)) / 86_400_000);
-  return days > CHAPERONE_RULES["CHAPLIC-REPORT"].days;
+  return daysBetween(happenedOn, today) > CHAPERONE_RULES["CHAPLIC-REPORT"].days;
 }

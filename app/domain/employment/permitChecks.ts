@@ -1,5 +1,5 @@
 import type { employmentPermits } from "#db/schema/employment";
-import { addDays } from "../calendar/dates";
+import { addDays, daysBetween } from "../calendar/dates";
 import { londonDate } from "../documents/states";
 import { schoolLeavingDate } from "../exemptions/rules";
 import { checkPatterns } from "./pattern";
@@ -8,8 +8,6 @@ import { type EmploymentOptions, OCCUPATIONS, type Occupation } from "./rules";
 
 type Permit = Pick<typeof employmentPermits.$inferSelect, "occupation" | "startDate" | "termPattern" | "holidayPattern" | "submittedAt" | "late">;
 
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /**
  * The checks an officer sees and a grant repeats, as of `today`: the permit would run from the start date (or

@@ -3,6 +3,7 @@ import { authorities } from "#db/schema/authorities";
 import { children } from "#db/schema/children";
 import { employmentPermits } from "#db/schema/employment";
 import type { Db } from "~/server/db.server";
+import { daysBetween } from "../calendar/dates";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { nextSequence } from "../documents/nextSequence";
@@ -15,7 +16,6 @@ import { employerContacts, type Party, PERMIT_RECORD, permitForParty, userContac
 import { formatPermitApplicationReference, isLatePermitApplication, PERMIT_APPLICATION_SEQUENCE_KIND, PERMIT_RULES } from "./permitRules";
 import { assertPermitTransition } from "./states";
 
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Either side sends the application to the council where the work happens, once both parts are complete and the
@@ -35,7 +35,7 @@ export async function submitPermitApplication(db: Db, actor: Actor, permitId: st
     const startDate = permit.startDate!;
     const authorityId = permit.authorityId!;
     const late = isLatePermitApplication(startDate, today);
-    const daysLate = late ? Math.round((Date.parse(today) - Date.parse(startDate)) / DAY) : 0;
+    const daysLate = late ? daysBetween(startDate, today) : 0;
     const year = Number(today.slice(0, 4));
     const [authority] = await tx.select({ code: authorities.code, name: authorities.name }).from(authorities).where(eq(authorities.id, authorityId));
     const reference = formatPermitApplicationReference(authority.code, year, await nextSequence(tx, authorityId, PERMIT_APPLICATION_SEQUENCE_KIND, year));

@@ -3,7 +3,7 @@
  * Pure functions over plain values: dates are ISO YYYY-MM-DD, times "HH:MM" within the day (00:00–23:59).
  * Every number lives in HOURS_RULES, per age band; the band is the child's age on each day.
  */
-import { addDays, ageOn, formatDay } from "../calendar/dates";
+import { addDays, ageOn, daysBetween, formatDay } from "../calendar/dates";
 
 export const AGE_BANDS = ["0-4", "5-8", "9+"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -106,7 +106,6 @@ export function dayLimits(dateOfBirth: string, date: string) {
 }
 export type DayLimits = ReturnType<typeof dayLimits>;
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 /** Monday of the calendar week (Monday–Sunday) holding `date`. */
 const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"}`;

@@ -4,7 +4,7 @@
  * database, no clock. Browser-safe.
  */
 import { addWorkingDays, isWorkingDay } from "../calendar/workingDays";
-import { addDays } from "../calendar/dates";
+import { addDays, daysBetween } from "../calendar/dates";
 
 /** `met` of `count`, and the share (null when there is nothing to count: never a division by zero). */
 export type Share = { count: number; met: number; share: number | null };
@@ -22,10 +22,6 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Calendar days from one date to another: 2 June to 6 June is 4. */
-export function daysBetween(from: string, to: string) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * Working days after `from` up to and including `to` (weekends, England & Wales bank holidays and the council's
