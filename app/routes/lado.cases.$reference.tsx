@@ -17,6 +17,7 @@ import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Table, Ta
 import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 import { ClockTag } from "~/ui/safeguarding/ClockTag";
+import { ownValue } from "~/ui/ownValue";
 
 export const handle = { title: (d: { case?: { concern: { reference: string } } }) => (d?.case ? `Concern ${d.case.concern.reference}` : "Concern") };
 
@@ -143,13 +144,14 @@ function CasePage() {
   const [outcomeForm, outcomeFields] = useGovukForm("outcomeform", outcomeSchema, resultFor("outcome"));
   const [personForm, personFields] = useGovukForm("addperson", personSchema, resultFor("add-person"));
   const categories = LADO_RULES["LADO-THRESHOLD"].categories;
+  const banner = ownValue<string>(DONE, done);
 
   return (
     <>
       <BackLink to={c.isLado ? "/lado" : "/account"}>{c.isLado ? "LADO referrals" : "Your account"}</BackLink>
-      {done && Object.hasOwn(DONE, done) ? (
+      {banner ? (
         <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{DONE[done as keyof typeof DONE]}</p>
+          <p className="govuk-notification-banner__heading">{banner}</p>
         </NotificationBanner>
       ) : null}
       <ErrorSummary form={triageForm} order={["decision", "categories", "organisationId", "reason"]} />

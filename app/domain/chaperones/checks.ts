@@ -96,7 +96,6 @@ export function checkName(check: CheckName) {
 
 const lowerFirst = (s: string) => (s === "Enhanced DBS" ? "enhanced DBS" : s.toLowerCase());
 
-
 /**
  * Whether a licence covers the whole of `from`–`to`: its register status is valid (not suspended, revoked or
  * replaced) and its dates include both ends.

@@ -8,7 +8,6 @@ import { type EmploymentOptions, OCCUPATIONS, type Occupation } from "./rules";
 
 type Permit = Pick<typeof employmentPermits.$inferSelect, "occupation" | "startDate" | "termPattern" | "holidayPattern" | "submittedAt" | "late">;
 
-
 /**
  * The checks an officer sees and a grant repeats, as of `today`: the permit would run from the start date (or
  * today, if later) to the child's school leaving date, and the hours are checked against EMPLOY-* from that first

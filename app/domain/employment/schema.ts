@@ -3,7 +3,6 @@ import { isIsoDate } from "../calendar/dates";
 import { always, isoDate, isTime, time } from "../calendar/requestFields";
 import { DAY_TYPES, OCCUPATIONS } from "./rules";
 
-
 /** The weekday each day type allows: 0 Sunday … 6 Saturday. */
 const WEEKDAYS: Record<(typeof DAY_TYPES)[number], number[]> = { school: [1, 2, 3, 4, 5], holiday: [1, 2, 3, 4, 5], saturday: [6], sunday: [0] };
 const DAY_TYPE_WORDS = { school: "a weekday", holiday: "a weekday", saturday: "a Saturday", sunday: "a Sunday" } as const;

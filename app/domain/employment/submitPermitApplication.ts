@@ -16,7 +16,6 @@ import { employerContacts, type Party, PERMIT_RECORD, permitForParty, userContac
 import { formatPermitApplicationReference, isLatePermitApplication, PERMIT_APPLICATION_SEQUENCE_KIND, PERMIT_RULES } from "./permitRules";
 import { assertPermitTransition } from "./states";
 
-
 /**
  * Either side sends the application to the council where the work happens, once both parts are complete and the
  * EMPLOY-* rules find nothing (checked again here with the child's real date of birth). Gives it its reference

@@ -22,7 +22,6 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-
 /**
  * Working days after `from` up to and including `to` (weekends, England & Wales bank holidays and the council's
  * closure days don't count): from Monday to the next Monday is 5. The day the clock starts is not counted, as in
