@@ -1,14 +1,9 @@
-import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { isDatabaseUnavailable } from "./server/db.server";
 import { NonceContext } from "./ui/nonce";
 import { pageLinks, serviceUnavailableHeaders, serviceUnavailableHtml } from "./ui/ServiceUnavailable";
-
-const ABORT_DELAY = 5_000;
 
 /**
  * Requests that failed because the database is unreachable, marked by handleError (which sees the raw error before
@@ -16,6 +11,11 @@ const ABORT_DELAY = 5_000;
  */
 const databaseDown = new WeakSet<AppLoadContext>();
 
+/**
+ * Pages are rendered whole, to a string: none waits on data (no `defer`, no Suspense), so streaming would send the
+ * same bytes in many small writes through two stream conversions, and hold each render for an abort timer
+ * (docs/decisions/032). A render that throws goes back to Remix, which renders the error page instead.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -27,34 +27,13 @@ export default function handleRequest(
     const links = pageLinks(remixContext.routeModules.root?.links?.());
     return new Response(serviceUnavailableHtml(links), { status: 503, headers: serviceUnavailableHeaders("text/html; charset=utf-8") });
   }
-  const nonce = loadContext.cspNonce;
-  const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        [callback]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <NonceContext.Provider value={loadContext.cspNonce}>
+      <RemixServer context={remixContext} url={request.url} />
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /**

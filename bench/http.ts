@@ -53,7 +53,9 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer`);
 }
 
-const app = start(webProcessArgs("--no-build"), APP_PORT, { SEED_DEMO: "true" });
+// BENCH_PROFILE_DIR=dir writes the portal's CPU profile there when it stops (open it in Chrome's DevTools).
+const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+const app = start([...profile, ...webProcessArgs("--no-build")], APP_PORT, { SEED_DEMO: "true" });
 await waitFor(`http://127.0.0.1:${APP_PORT}/healthz`);
 
 // A checker session: a Northmere child, not paid, who performed on two days in the last 6 months.
@@ -108,7 +110,8 @@ async function load(port: number, request: (typeof requests)[keyof typeof reques
 }
 
 const figures: Record<string, { app: Awaited<ReturnType<typeof load>>; bare: Awaited<ReturnType<typeof load>> }> = {};
-for (const [name, request] of Object.entries(requests)) {
+// BENCH_ONLY=page or api measures just that one.
+for (const [name, request] of Object.entries(requests).filter(([name]) => !process.env.BENCH_ONLY || name === process.env.BENCH_ONLY)) {
   await load(APP_PORT, request, 3); // warm up
   await load(BARE_PORT, request, 3);
   const appFigures = await load(APP_PORT, request, SECONDS);
@@ -124,6 +127,13 @@ for (const [name, f] of Object.entries(figures)) {
       `bare node:http ${f.bare.rps.toFixed(0)} req/s (p50 ${f.bare.p50} ms, p99 ${f.bare.p99} ms, ${f.bare.errors} errors): ${(ratio * 100).toFixed(0)}% (goal ≥ 60%)`,
   );
 }
+// What React alone takes to render this page's markup (plain elements, no components, no framework).
+const react = spawnSync(process.execPath, ["--import", "tsx", "bench/react-render.ts", pageFile], { env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" });
+if (react.status === 0) {
+  const { ms } = JSON.parse(react.stdout) as { ms: number };
+  const page = figures.page?.app.rps;
+  console.log(`React's render of the page's markup alone: ${ms.toFixed(3)} ms${page ? ` (the portal spends ${(1000 / page).toFixed(2)} ms a page)` : ""}`);
+} else console.error(react.stderr);
 const { peak } = memory(app.pid ?? 0);
 console.log(`portal process peak memory (VmHWM) under ${CONNECTIONS} connections: ${peak.toFixed(0)} MB (goal < 300 MB)`);
-for (const c of children) c.kill("SIGTERM");
+await Promise.all(children.map((c) => new Promise((stopped) => c.once("exit", stopped).kill("SIGTERM"))));

@@ -34,6 +34,15 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === value;
 }
 
-const long = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-/** "Sat 14 March 2026" */
-export const formatDay = (iso: string) => long.format(new Date(`${iso}T00:00:00Z`)).replace(",", "");
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * "Sat 14 March 2026": what Intl gives for en-GB with a short weekday, at a fraction of its cost (pages and rule
+ * reasons list many days; tests/unit/calendar-dates.test.ts compares the two).
+ */
+export function formatDay(iso: string) {
+  const t = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(t.getTime())) throw new RangeError(`Not a date: ${iso}`);
+  return `${WEEKDAYS[t.getUTCDay()]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
+}
