@@ -4,6 +4,7 @@
  *   GET  /check-if-a-licence-is-needed/result: the checker's signed cookie read, the council found for the
  *        postcode and its settings read (the same two queries), the exemption rules applied, and the page's HTML
  *        (captured once from the portal, passed in BARE_PAGE_FILE) sent;
+ *   GET  /accessibility: the page's HTML (captured from the portal, BARE_STATIC_FILE), with no work: the floor;
  *   POST /api/v1/exemption-checks: the JSON body read, validated and checked exactly as the API does.
  */
 import { readFileSync } from "node:fs";
@@ -18,6 +19,7 @@ import { CheckerAnswers, toExemptionInput } from "../app/ui/checker/answers";
 
 const conn = await openPostgres(process.env.DATABASE_URL ?? "");
 const page = readFileSync(process.env.BARE_PAGE_FILE ?? "", "utf8");
+const staticPage = readFileSync(process.env.BARE_STATIC_FILE ?? "", "utf8");
 const storage = createCookieSessionStorage<{ answers: unknown }>({
   cookie: { name: "clp_checker", httpOnly: true, sameSite: "lax", path: "/check-if-a-licence-is-needed", maxAge: 86_400, secrets: [process.env.SESSION_SECRET ?? ""] },
 });
@@ -32,6 +34,10 @@ const server = createServer(async (req, res) => {
       const local = settings ? { absenceAllowed: settings.exemptAbsenceAllowed, broadcastAllowed: settings.exemptBroadcastAllowed } : DEFAULT_LOCAL_SETTINGS;
       checkExemption(toExemptionInput(answers), local);
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(page);
+      return;
+    }
+    if (req.method === "GET" && req.url === "/accessibility") {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(staticPage);
       return;
     }
     if (req.method === "POST" && req.url === "/api/v1/exemption-checks") {

@@ -3,6 +3,7 @@
  * rendering) against a bare `node:http` server doing the same work and queries (bench/bare-server.ts), in the same
  * run, with autocannon at 50 connections; and the portal process's peak memory under that load.
  *   - the public checker's result page (a signed cookie of answers, two queries, the rules, a full GOV.UK page);
+ *   - the accessibility statement, a page with no loader or query of its own: what every page costs before its work;
  *   - POST /api/v1/exemption-checks.
  * Goals: the portal at least 60% of the bare server's requests a second; peak memory under 300 MB.
  * On the PostgreSQL server (BENCH_DATABASE_URL) in a fresh database with the demo data.
@@ -82,8 +83,13 @@ const html = await first.text();
 if (first.status !== 200 || !html.includes("Northmere")) throw new Error(`The checker result page answered ${first.status}`);
 const pageFile = path.join(work, "page.html");
 writeFileSync(pageFile, html);
+// The framework's floor: a page with no loader of its own and no query (the root's loader, the shell, the text).
+const staticPath = "/accessibility";
+const staticPage = await fetch(`http://127.0.0.1:${APP_PORT}${staticPath}`);
+const staticFile = path.join(work, "static.html");
+writeFileSync(staticFile, await staticPage.text());
 
-start(["--import", "tsx", "bench/bare-server.ts"], BARE_PORT, { BARE_PAGE_FILE: pageFile });
+start(["--import", "tsx", "bench/bare-server.ts"], BARE_PORT, { BARE_PAGE_FILE: pageFile, BARE_STATIC_FILE: staticFile });
 await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
 
 const apiBody = JSON.stringify({
@@ -93,6 +99,7 @@ const apiBody = JSON.stringify({
 });
 const requests = {
   page: { method: "GET" as const, path: pagePath, headers: { Cookie: cookie } },
+  static: { method: "GET" as const, path: staticPath, headers: {} },
   api: { method: "POST" as const, path: "/api/v1/exemption-checks", headers: { "Content-Type": "application/json" }, body: apiBody },
 };
 
@@ -119,12 +126,13 @@ for (const [name, request] of Object.entries(requests).filter(([name]) => !proce
   figures[name] = { app: appFigures, bare: bareFigures };
 }
 
-const label = { page: "checker result page", api: "POST /api/v1/exemption-checks" } as const;
+const label = { page: "checker result page", static: "accessibility statement (no query)", api: "POST /api/v1/exemption-checks" } as const;
 for (const [name, f] of Object.entries(figures)) {
-  const ratio = f.app.rps / f.bare.rps;
+  const ratio = `${((f.app.rps / f.bare.rps) * 100).toFixed(0)}%`;
   console.log(
     `${label[name as keyof typeof label]}: portal ${f.app.rps.toFixed(0)} req/s (p50 ${f.app.p50} ms, p99 ${f.app.p99} ms, ${f.app.errors} errors), ` +
-      `bare node:http ${f.bare.rps.toFixed(0)} req/s (p50 ${f.bare.p50} ms, p99 ${f.bare.p99} ms, ${f.bare.errors} errors): ${(ratio * 100).toFixed(0)}% (goal ≥ 60%)`,
+      `bare node:http ${f.bare.rps.toFixed(0)} req/s (p50 ${f.bare.p50} ms, p99 ${f.bare.p99} ms, ${f.bare.errors} errors): ` +
+      (name === "static" ? `${ratio}; the floor: ${(1000 / f.app.rps).toFixed(2)} ms a page before any page's own work` : `${ratio} (goal ≥ 60%)`),
   );
 }
 // What React alone takes to render this page's markup (plain elements, no components, no framework).

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -7,6 +6,7 @@ import express from "express";
 import { CSRF_COOKIE } from "../app/server/csrf.server";
 import { isDatabaseUnavailable } from "../app/server/db.server";
 import { answerPublicApi } from "../app/server/public-api.server";
+import { randomToken } from "../app/server/random-pool.server";
 import { pageLinks, serviceUnavailableHeaders, serviceUnavailableHtml } from "../app/ui/ServiceUnavailable";
 
 type Options = { build: ServerBuild | (() => Promise<ServerBuild>); production: boolean; baseUrl: string; https: boolean };
@@ -86,7 +86,7 @@ export function createApp({ build, production, baseUrl, https }: Options) {
       res.status(404).type("text/plain").send("Page not found");
       return;
     }
-    const nonce = randomBytes(16).toString("base64");
+    const nonce = randomToken(16, "base64");
     res.locals.nonce = nonce;
     const devSockets = production ? "" : " ws://localhost:* ws://127.0.0.1:*";
     res.setHeader(
@@ -122,7 +122,7 @@ export function createApp({ build, production, baseUrl, https }: Options) {
 
     let csrf = readCookie(req.headers.cookie, CSRF_COOKIE);
     if (!csrf || !/^[A-Za-z0-9_-]{43}$/.test(csrf)) {
-      csrf = randomBytes(32).toString("base64url");
+      csrf = randomToken(32, "base64url");
       res.cookie(CSRF_COOKIE, csrf, { httpOnly: true, sameSite: "lax", secure: https, path: "/" });
     }
     res.locals.csrfToken = csrf;
