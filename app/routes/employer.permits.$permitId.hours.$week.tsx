@@ -22,17 +22,19 @@ import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
 import { cameFromCheck, loadEmployerPermit, permitRuleOptions } from "~/server/permit-application.server";
 import { BackLink, Button, InsetText, NotificationBanner, WarningText } from "~/ui/govuk/components";
+import { TimeRangesInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 import { Findings } from "~/ui/permit-application/Findings";
 import { isOccupation, standInDateOfBirth } from "~/domain/employment/application";
 import { LivePatternCheck } from "~/ui/permit-application/LivePatternCheck";
-import { ShiftDay } from "~/ui/permit-application/ShiftDay";
 
 export const handle = { title: (data: { week?: PatternWeek } | undefined) => PATTERN_WEEK_TITLES[data?.week ?? "term"] };
 
 const schema = z.object(Object.fromEntries(PATTERN_FIELDS.map((name) => [name, z.string().optional()]))).superRefine((value, ctx) => {
   for (const [path, message] of Object.entries(readPatternFields(value).errors)) ctx.addIssue({ code: "custom", path: [path], message });
 });
+
+const ORDINAL_SHIFTS = ["First", "Second"];
 
 const INTRO: Record<PatternWeek, string> = {
   term: "A usual week during school term. On weekdays the child is at school from about 08:45 to 15:15.",
@@ -136,13 +138,15 @@ export default function Hours() {
         {data.hasStartDate ? null : <InsetText>Add the job's start date first: the hours are checked against the rules for the child's age on that date.</InsetText>}
         <PostForm form={getFormProps(form)}>
           {DAYS.map((day) => (
-            <ShiftDay
+            <TimeRangesInput
               key={day}
               id={`${form.id}-${day}`}
               legend={DAY_NAMES[day]}
-              shifts={Array.from({ length: SHIFTS_PER_DAY }, (_, i) => ({
+              ranges={Array.from({ length: SHIFTS_PER_DAY }, (_, i) => ({
                 start: fields[shiftField(day, i + 1, "start")],
                 end: fields[shiftField(day, i + 1, "end")],
+                startLabel: `${ORDINAL_SHIFTS[i]} shift starts`,
+                endLabel: `${ORDINAL_SHIFTS[i]} shift ends`,
               }))}
             />
           ))}

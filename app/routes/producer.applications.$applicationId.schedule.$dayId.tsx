@@ -3,7 +3,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { z } from "zod";
 import { formatDay } from "~/domain/calendar/dates";
 import { RuleError } from "~/domain/errors";
@@ -15,7 +14,7 @@ import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, toResponse } from "~/server/forms.server";
 import { BackLink, Button } from "~/ui/govuk/components";
-import { DateInput, type Field, Radios, TextInput } from "~/ui/govuk/fields";
+import { DateInput, type Field, Radios, TextInput, type TimeRange, TimeRangesInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 import { LiveHoursCheck } from "~/ui/licences/LiveHoursCheck";
 
@@ -118,47 +117,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`${base}/schedule?saved=${input.date}#day-${input.date}`);
 }
 
-/** A start and an end time side by side, in a fieldset named by `legend`. */
-function TimePeriod({ legend, start, end, children }: { legend: string; start: Field; end: Field; children?: ReactNode }) {
-  const error = [start, end].flatMap((f) => f.errors ?? [])[0];
-  const errorId = `${start.id}-period-error`;
-  const part = (field: Field, label: string) => (
-    <div className="govuk-date-input__item">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={field.id}>
-          {label}
-        </label>
-        <input
-          className={`govuk-input govuk-input--width-5${field.errors?.length ? " govuk-input--error" : ""}`}
-          id={field.id}
-          name={field.name}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
-        />
-      </div>
-    </div>
-  );
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? errorId : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {error ? (
-          <p id={errorId} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className="govuk-date-input">
-          {part(start, "Start")}
-          {part(end, "End")}
-        </div>
-        {children}
-      </fieldset>
-    </div>
-  );
-}
-
 /** Meal or rest, as small inline radios inside the break's fieldset. */
 function BreakKind({ field }: { field: Field }) {
   const error = field.errors?.[0];
@@ -197,6 +155,7 @@ export default function ScheduleDay() {
   const performingCount = data && "performingCount" in data ? data.performingCount : initial.performingCount;
   const breakCount = data && "breakCount" in data ? data.breakCount : initial.breakCount;
   const field = (name: string) => (fields as unknown as Record<string, Field>)[name];
+  const timeRange = (prefix: string): TimeRange => ({ start: field(`${prefix}Start`), end: field(`${prefix}End`), startLabel: "Start", endLabel: "End" });
   const order = [
     "dateDay",
     "kind",
@@ -254,7 +213,7 @@ export default function ScheduleDay() {
           <h2 className="govuk-heading-m">Performing or rehearsing</h2>
           <p className="govuk-body">Each period {child.firstName} is on stage, filming or rehearsing. Leave a period blank to remove it.</p>
           {slots.slice(0, performingCount).map((i) => (
-            <TimePeriod key={i} legend={`Period ${i + 1}`} start={field(`performing${i}Start`)} end={field(`performing${i}End`)} />
+            <TimeRangesInput key={i} id={`${field(`performing${i}Start`).id}-period`} legend={`Period ${i + 1}`} ranges={[timeRange(`performing${i}`)]} />
           ))}
           {performingCount < MAX_PERIODS ? (
             <button type="submit" name="intent" value="add-performing" formNoValidate className="govuk-button govuk-button--secondary" data-module="govuk-button">
@@ -264,9 +223,9 @@ export default function ScheduleDay() {
           <h2 className="govuk-heading-m">Breaks</h2>
           <p className="govuk-body">Meal and rest breaks, when {child.firstName} is not performing or rehearsing. Leave a break blank to remove it.</p>
           {slots.slice(0, breakCount).map((i) => (
-            <TimePeriod key={i} legend={`Break ${i + 1}`} start={field(`break${i}Start`)} end={field(`break${i}End`)}>
+            <TimeRangesInput key={i} id={`${field(`break${i}Start`).id}-period`} legend={`Break ${i + 1}`} ranges={[timeRange(`break${i}`)]}>
               <BreakKind field={field(`break${i}Kind`)} />
-            </TimePeriod>
+            </TimeRangesInput>
           ))}
           {breakCount < MAX_PERIODS ? (
             <button type="submit" name="intent" value="add-break" formNoValidate className="govuk-button govuk-button--secondary" data-module="govuk-button">

@@ -201,6 +201,53 @@ export function Select({ field, label, hint, options }: { field: Field; label: R
   );
 }
 
+export type TimeRange = { start: Field; end: Field; startLabel: string; endLabel: string };
+
+/**
+ * Start and end times side by side, a row a range (a shift, a period on stage, a break), in one fieldset named by
+ * `legend`, built like the GOV.UK date input; the first error among them is shown. `children` follow the ranges.
+ */
+export function TimeRangesInput({ id, legend, ranges, children }: { id: string; legend: ReactNode; ranges: TimeRange[]; children?: ReactNode }) {
+  const error = ranges.flatMap((r) => [...(r.start.errors ?? []), ...(r.end.errors ?? [])])[0];
+  const time = (field: Field, label: string) => (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={field.id}>
+          {label}
+        </label>
+        <input
+          className={classes("govuk-input govuk-input--width-5", !!field.errors?.length && "govuk-input--error")}
+          id={field.id}
+          name={field.name}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
+        />
+      </div>
+    </div>
+  );
+  return (
+    <div className={classes("govuk-form-group", !!error && "govuk-form-group--error")}>
+      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {error ? (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        {ranges.map((r) => (
+          <div className={classes("govuk-date-input", ranges.length > 1 && "govuk-!-margin-bottom-2")} key={r.start.name}>
+            {time(r.start, r.startLabel)}
+            {time(r.end, r.endLabel)}
+          </div>
+        ))}
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 /** GOV.UK date input (day, month, year) over three flat fields; the first error among them is shown. */
 export function DateInput({
   id,
