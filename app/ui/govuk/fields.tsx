@@ -201,6 +201,28 @@ export function Select({ field, label, hint, options }: { field: Field; label: R
   );
 }
 
+/** One labelled box of a GOV.UK date input: a day, a month, a year, or a time. */
+function DateInputItem({ field, label, width, className, autoComplete }: { field: Field; label: string; width: 2 | 4 | 5; className?: string; autoComplete?: string }) {
+  return (
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-date-input__label" htmlFor={field.id}>
+          {label}
+        </label>
+        <input
+          className={classes("govuk-input", className, `govuk-input--width-${width}`, !!field.errors?.length && "govuk-input--error")}
+          id={field.id}
+          name={field.name}
+          type="text"
+          inputMode="numeric"
+          autoComplete={autoComplete}
+          defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
 export type TimeRange = { start: Field; end: Field; startLabel: string; endLabel: string };
 
 /**
@@ -209,24 +231,6 @@ export type TimeRange = { start: Field; end: Field; startLabel: string; endLabel
  */
 export function TimeRangesInput({ id, legend, ranges, children }: { id: string; legend: ReactNode; ranges: TimeRange[]; children?: ReactNode }) {
   const error = ranges.flatMap((r) => [...(r.start.errors ?? []), ...(r.end.errors ?? [])])[0];
-  const time = (field: Field, label: string) => (
-    <div className="govuk-date-input__item">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={field.id}>
-          {label}
-        </label>
-        <input
-          className={classes("govuk-input govuk-input--width-5", !!field.errors?.length && "govuk-input--error")}
-          id={field.id}
-          name={field.name}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
-        />
-      </div>
-    </div>
-  );
   return (
     <div className={classes("govuk-form-group", !!error && "govuk-form-group--error")}>
       <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
@@ -238,8 +242,8 @@ export function TimeRangesInput({ id, legend, ranges, children }: { id: string; 
         ) : null}
         {ranges.map((r) => (
           <div className={classes("govuk-date-input", ranges.length > 1 && "govuk-!-margin-bottom-2")} key={r.start.name}>
-            {time(r.start, r.startLabel)}
-            {time(r.end, r.endLabel)}
+            <DateInputItem field={r.start} label={r.startLabel} width={5} autoComplete="off" />
+            <DateInputItem field={r.end} label={r.endLabel} width={5} autoComplete="off" />
           </div>
         ))}
         {children}
@@ -259,23 +263,6 @@ export function DateInput({
   isPageHeading,
 }: { id: string; legend: ReactNode; hint?: ReactNode; day: Field; month: Field; year: Field; isPageHeading?: boolean }) {
   const error = [day, month, year].flatMap((f) => f.errors ?? [])[0];
-  const part = (field: Field, label: string, width: 2 | 4) => (
-    <div className="govuk-date-input__item">
-      <div className="govuk-form-group">
-        <label className="govuk-label govuk-date-input__label" htmlFor={field.id}>
-          {label}
-        </label>
-        <input
-          className={classes("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, !!field.errors?.length && "govuk-input--error")}
-          id={field.id}
-          name={field.name}
-          type="text"
-          inputMode="numeric"
-          defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
-        />
-      </div>
-    </div>
-  );
   return (
     <div className={classes("govuk-form-group", !!error && "govuk-form-group--error")}>
       <fieldset className="govuk-fieldset" aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
@@ -293,9 +280,9 @@ export function DateInput({
           </p>
         ) : null}
         <div className="govuk-date-input" id={id}>
-          {part(day, "Day", 2)}
-          {part(month, "Month", 2)}
-          {part(year, "Year", 4)}
+          <DateInputItem field={day} label="Day" width={2} className="govuk-date-input__input" />
+          <DateInputItem field={month} label="Month" width={2} className="govuk-date-input__input" />
+          <DateInputItem field={year} label="Year" width={4} className="govuk-date-input__input" />
         </div>
       </fieldset>
     </div>
