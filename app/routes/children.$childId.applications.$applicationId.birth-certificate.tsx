@@ -1,4 +1,4 @@
-import { getFormProps } from "@conform-to/react";
+
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -13,9 +13,9 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { chosenFile, fileTooLarge, readUploadForm, replyWithError, UPLOAD_READ_LIMIT } from "~/server/forms.server";
-import { BackLink, Button } from "~/ui/govuk/components";
 import { FileUpload } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { useGovukForm } from "~/ui/govuk/form";
+import { ParentSectionPage } from "~/ui/licences/ParentSectionPage";
 
 export const handle = { title: (data: { childFirstName?: string } | undefined) => `${data?.childFirstName ?? "The child"}'s birth certificate` };
 
@@ -71,46 +71,43 @@ export default function BirthCertificate() {
   const keptName = keptId ? String(fields.birthCertificateUploadName.initialValue ?? "your file") : null;
   const onFile = keptName ?? certificate?.filename ?? null;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={returnTo ? `${base}/check` : base} />
-        <ErrorSummary form={form} order={["birthCertificate"]} />
-        <span className="govuk-caption-l">{caption}</span>
-        <h1 className="govuk-heading-l">{childFirstName}'s birth certificate</h1>
-        {certificate && !keptName ? (
-          <p className="govuk-body">
-            We will send the copy {certificate.fromProfile ? `in ${childFirstName}'s details` : "you gave"}:{" "}
-            <a className="govuk-link" href={`${base}/files/birth-certificate`}>
-              {certificate.filename}
-            </a>
-            . You only need to upload a copy if it is not the right one.
-          </p>
-        ) : (
-          <p className="govuk-body">The council needs a copy of {childFirstName}'s birth certificate to check their name and date of birth.</p>
-        )}
-        <PostForm form={getFormProps(form)} upload>
-          {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-          {certificate ? <input type="hidden" name="onFile" value="yes" /> : null}
-          {keptId ? (
-            <>
-              <input type="hidden" name="birthCertificateUploadId" value={keptId} />
-              <input type="hidden" name="birthCertificateUploadName" value={keptName ?? ""} />
-            </>
-          ) : null}
-          <FileUpload
-            field={fields.birthCertificate}
-            label={onFile ? "Upload a different copy (optional)" : "Upload a copy of the birth certificate"}
-            hint={`A scan or photo of the whole certificate. The file must be a JPG, PNG or PDF smaller than 10 MB.${keptName ? ` You have uploaded ${keptName}.` : ""}`}
-            accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
-          />
-          <div className="govuk-button-group">
-            <Button>Save and continue</Button>
-            <Button secondary name="intent" value="later">
-              Save and come back later
-            </Button>
-          </div>
-        </PostForm>
-      </div>
-    </div>
+    <ParentSectionPage
+      base={base}
+      returnTo={returnTo}
+      caption={caption}
+      form={form}
+      order={["birthCertificate"]}
+      upload
+      intro={
+        <>
+          <h1 className="govuk-heading-l">{childFirstName}'s birth certificate</h1>
+          {certificate && !keptName ? (
+            <p className="govuk-body">
+              We will send the copy {certificate.fromProfile ? `in ${childFirstName}'s details` : "you gave"}:{" "}
+              <a className="govuk-link" href={`${base}/files/birth-certificate`}>
+                {certificate.filename}
+              </a>
+              . You only need to upload a copy if it is not the right one.
+            </p>
+          ) : (
+            <p className="govuk-body">The council needs a copy of {childFirstName}'s birth certificate to check their name and date of birth.</p>
+          )}
+        </>
+      }
+    >
+      {certificate ? <input type="hidden" name="onFile" value="yes" /> : null}
+      {keptId ? (
+        <>
+          <input type="hidden" name="birthCertificateUploadId" value={keptId} />
+          <input type="hidden" name="birthCertificateUploadName" value={keptName ?? ""} />
+        </>
+      ) : null}
+      <FileUpload
+        field={fields.birthCertificate}
+        label={onFile ? "Upload a different copy (optional)" : "Upload a copy of the birth certificate"}
+        hint={`A scan or photo of the whole certificate. The file must be a JPG, PNG or PDF smaller than 10 MB.${keptName ? ` You have uploaded ${keptName}.` : ""}`}
+        accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
+      />
+    </ParentSectionPage>
   );
 }

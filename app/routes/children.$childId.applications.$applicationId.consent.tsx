@@ -1,4 +1,4 @@
-import { getFormProps } from "@conform-to/react";
+
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -11,9 +11,10 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
-import { BackLink, Button, InsetText } from "~/ui/govuk/components";
+import { InsetText } from "~/ui/govuk/components";
 import { TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { useGovukForm } from "~/ui/govuk/form";
+import { ParentSectionPage } from "~/ui/licences/ParentSectionPage";
 
 export const handle = { title: "Your consent" };
 
@@ -47,25 +48,21 @@ export default function Consent() {
   const { base, returnTo, caption, statement, saved } = useLoaderData<typeof loader>();
   const [form, fields] = useGovukForm("consent", schema, useActionData<typeof action>(), saved);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={returnTo ? `${base}/check` : base} />
-        <ErrorSummary form={form} order={["consentName"]} />
-        <span className="govuk-caption-l">{caption}</span>
-        <h1 className="govuk-heading-l">Your consent</h1>
-        <InsetText>{statement}</InsetText>
-        <p className="govuk-body">Typing your full name below is your signature. Giving false information may mean the licence is refused or revoked.</p>
-        <PostForm form={getFormProps(form)}>
-          {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-          <TextInput field={fields.consentName} label="Your full name" autoComplete="name" spellCheck={false} />
-          <div className="govuk-button-group">
-            <Button>Save and continue</Button>
-            <Button secondary name="intent" value="later">
-              Save and come back later
-            </Button>
-          </div>
-        </PostForm>
-      </div>
-    </div>
+    <ParentSectionPage
+      base={base}
+      returnTo={returnTo}
+      caption={caption}
+      form={form}
+      order={["consentName"]}
+      intro={
+        <>
+          <h1 className="govuk-heading-l">Your consent</h1>
+          <InsetText>{statement}</InsetText>
+          <p className="govuk-body">Typing your full name below is your signature. Giving false information may mean the licence is refused or revoked.</p>
+        </>
+      }
+    >
+      <TextInput field={fields.consentName} label="Your full name" autoComplete="name" spellCheck={false} />
+    </ParentSectionPage>
   );
 }

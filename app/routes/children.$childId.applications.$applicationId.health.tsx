@@ -1,4 +1,4 @@
-import { getFormProps } from "@conform-to/react";
+
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -11,9 +11,9 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
-import { BackLink, Button } from "~/ui/govuk/components";
 import { Radios, Textarea } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { useGovukForm } from "~/ui/govuk/form";
+import { ParentSectionPage } from "~/ui/licences/ParentSectionPage";
 
 export const handle = {
   title: (data: { childFirstName?: string } | undefined) =>
@@ -53,35 +53,21 @@ export default function Health() {
   const { base, returnTo, childFirstName, caption, saved } = useLoaderData<typeof loader>();
   const [form, fields] = useGovukForm("health", schema, useActionData<typeof action>(), saved);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={returnTo ? `${base}/check` : base} />
-        <ErrorSummary form={form} order={["hasHealthConditions", "healthDetails"]} />
-        <span className="govuk-caption-l">{caption}</span>
-        <PostForm form={getFormProps(form)}>
-          {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-          <Radios
-            field={fields.hasHealthConditions}
-            isPageHeading
-            legend={`Does ${childFirstName} have any health conditions or disabilities that might affect them performing?`}
-            hint="For example, asthma, epilepsy, diabetes, an allergy or a condition that affects how long they can concentrate. The council uses this to make sure they are looked after properly."
-            options={[
-              {
-                value: "yes",
-                label: "Yes",
-                conditional: <Textarea field={fields.healthDetails} label="Give details, including any medicine and what the chaperone needs to know" />,
-              },
-              { value: "no", label: "No" },
-            ]}
-          />
-          <div className="govuk-button-group">
-            <Button>Save and continue</Button>
-            <Button secondary name="intent" value="later">
-              Save and come back later
-            </Button>
-          </div>
-        </PostForm>
-      </div>
-    </div>
+    <ParentSectionPage base={base} returnTo={returnTo} caption={caption} form={form} order={["hasHealthConditions", "healthDetails"]}>
+      <Radios
+        field={fields.hasHealthConditions}
+        isPageHeading
+        legend={`Does ${childFirstName} have any health conditions or disabilities that might affect them performing?`}
+        hint="For example, asthma, epilepsy, diabetes, an allergy or a condition that affects how long they can concentrate. The council uses this to make sure they are looked after properly."
+        options={[
+          {
+            value: "yes",
+            label: "Yes",
+            conditional: <Textarea field={fields.healthDetails} label="Give details, including any medicine and what the chaperone needs to know" />,
+          },
+          { value: "no", label: "No" },
+        ]}
+      />
+    </ParentSectionPage>
   );
 }

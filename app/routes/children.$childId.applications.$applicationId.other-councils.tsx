@@ -1,4 +1,4 @@
-import { getFormProps } from "@conform-to/react";
+
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -12,9 +12,9 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
-import { BackLink, Button } from "~/ui/govuk/components";
 import { Radios, Textarea } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { useGovukForm } from "~/ui/govuk/form";
+import { ParentSectionPage } from "~/ui/licences/ParentSectionPage";
 
 const MONTHS = LICENCE_RULES["PERF-APP-OTHER"].months;
 const question = (name: string) => `In the last ${MONTHS} months, has another council granted or refused a licence for ${name} to perform?`;
@@ -58,35 +58,21 @@ export default function OtherCouncils() {
   const { base, returnTo, childFirstName, caption, saved } = useLoaderData<typeof loader>();
   const [form, fields] = useGovukForm("other-councils", schema, useActionData<typeof action>(), saved);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={returnTo ? `${base}/check` : base} />
-        <ErrorSummary form={form} order={["hasOtherCouncilDecisions", "otherCouncilDetails"]} />
-        <span className="govuk-caption-l">{caption}</span>
-        <PostForm form={getFormProps(form)}>
-          {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-          <Radios
-            field={fields.hasOtherCouncilDecisions}
-            isPageHeading
-            legend={question(childFirstName)}
-            hint="Include licences for any performance, paid sport or modelling. Do not include this application."
-            options={[
-              {
-                value: "yes",
-                label: "Yes",
-                conditional: <Textarea field={fields.otherCouncilDetails} label="Which councils, when, for what, and whether they granted or refused the licence" />,
-              },
-              { value: "no", label: "No" },
-            ]}
-          />
-          <div className="govuk-button-group">
-            <Button>Save and continue</Button>
-            <Button secondary name="intent" value="later">
-              Save and come back later
-            </Button>
-          </div>
-        </PostForm>
-      </div>
-    </div>
+    <ParentSectionPage base={base} returnTo={returnTo} caption={caption} form={form} order={["hasOtherCouncilDecisions", "otherCouncilDetails"]}>
+      <Radios
+        field={fields.hasOtherCouncilDecisions}
+        isPageHeading
+        legend={question(childFirstName)}
+        hint="Include licences for any performance, paid sport or modelling. Do not include this application."
+        options={[
+          {
+            value: "yes",
+            label: "Yes",
+            conditional: <Textarea field={fields.otherCouncilDetails} label="Which councils, when, for what, and whether they granted or refused the licence" />,
+          },
+          { value: "no", label: "No" },
+        ]}
+      />
+    </ParentSectionPage>
   );
 }

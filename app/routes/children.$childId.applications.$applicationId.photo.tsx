@@ -1,4 +1,4 @@
-import { getFormProps } from "@conform-to/react";
+
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -17,9 +17,10 @@ import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { chosenFile, fileTooLarge, readUploadForm, replyWithError, UPLOAD_READ_LIMIT } from "~/server/forms.server";
 import { formatDate } from "~/ui/documents/PublicDocumentSummary";
-import { BackLink, Button, InsetText } from "~/ui/govuk/components";
+import { InsetText } from "~/ui/govuk/components";
 import { DateInput, type Field, FileUpload, Radios } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { useGovukForm } from "~/ui/govuk/form";
+import { ParentSectionPage } from "~/ui/licences/ParentSectionPage";
 
 export const handle = { title: (data: { childFirstName?: string } | undefined) => `Photograph of ${data?.childFirstName ?? "the child"}` };
 
@@ -130,52 +131,49 @@ export default function Photo() {
   const [form, fields] = useGovukForm("photo", schema, useActionData<typeof action>(), saved);
   const usable = photo?.recent ? photo : null;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={returnTo ? `${base}/check` : base} />
-        <ErrorSummary form={form} order={["photoChoice", "photo", "photoTakenOnDay"]} />
-        <span className="govuk-caption-l">{caption}</span>
-        <h1 className="govuk-heading-l">Photograph of {childFirstName}</h1>
-        <p className="govuk-body">The council needs a photograph of {childFirstName} taken in the last {MONTHS} months. It is printed on the licence.</p>
-        {usable ? (
-          <>
-            <img className="app-photo govuk-!-margin-bottom-2" src={`${base}/files/photo`} alt={`The photograph of ${childFirstName} on file`} width={150} />
-            <p className="govuk-body">
-              Taken on {formatDate(usable.takenOn!)}
-              {usable.fromProfile ? `, from ${childFirstName}'s details` : ""}.
-            </p>
-          </>
-        ) : photo ? (
-          <InsetText>
-            The photograph in {childFirstName}'s details was taken {photo.takenOn ? `on ${formatDate(photo.takenOn)}` : "on an unknown date"}, more than {MONTHS}{" "}
-            months ago. Upload a more recent one.
-          </InsetText>
-        ) : null}
-        <PostForm form={getFormProps(form)} upload>
-          {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+    <ParentSectionPage
+      base={base}
+      returnTo={returnTo}
+      caption={caption}
+      form={form}
+      order={["photoChoice", "photo", "photoTakenOnDay"]}
+      upload
+      intro={
+        <>
+          <h1 className="govuk-heading-l">Photograph of {childFirstName}</h1>
+          <p className="govuk-body">The council needs a photograph of {childFirstName} taken in the last {MONTHS} months. It is printed on the licence.</p>
           {usable ? (
-            <Radios
-              field={fields.photoChoice}
-              legend="Do you want to use this photograph?"
-              options={[
-                { value: "current", label: "Yes, use this photograph" },
-                { value: "new", label: "No, upload a new photograph", conditional: <NewPhoto fields={fields} /> },
-              ]}
-            />
-          ) : (
             <>
-              <input type="hidden" name="photoChoice" value="new" />
-              <NewPhoto fields={fields} />
+              <img className="app-photo govuk-!-margin-bottom-2" src={`${base}/files/photo`} alt={`The photograph of ${childFirstName} on file`} width={150} />
+              <p className="govuk-body">
+                Taken on {formatDate(usable.takenOn!)}
+                {usable.fromProfile ? `, from ${childFirstName}'s details` : ""}.
+              </p>
             </>
-          )}
-          <div className="govuk-button-group">
-            <Button>Save and continue</Button>
-            <Button secondary name="intent" value="later">
-              Save and come back later
-            </Button>
-          </div>
-        </PostForm>
-      </div>
-    </div>
+          ) : photo ? (
+            <InsetText>
+              The photograph in {childFirstName}'s details was taken {photo.takenOn ? `on ${formatDate(photo.takenOn)}` : "on an unknown date"}, more than {MONTHS}{" "}
+              months ago. Upload a more recent one.
+            </InsetText>
+          ) : null}
+        </>
+      }
+    >
+      {usable ? (
+        <Radios
+          field={fields.photoChoice}
+          legend="Do you want to use this photograph?"
+          options={[
+            { value: "current", label: "Yes, use this photograph" },
+            { value: "new", label: "No, upload a new photograph", conditional: <NewPhoto fields={fields} /> },
+          ]}
+        />
+      ) : (
+        <>
+          <input type="hidden" name="photoChoice" value="new" />
+          <NewPhoto fields={fields} />
+        </>
+      )}
+    </ParentSectionPage>
   );
 }

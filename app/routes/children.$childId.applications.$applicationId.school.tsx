@@ -1,4 +1,4 @@
-import { getFormProps } from "@conform-to/react";
+
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -13,9 +13,9 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
-import { BackLink, Button } from "~/ui/govuk/components";
 import { Radios, Select, TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { useGovukForm } from "~/ui/govuk/form";
+import { ParentSectionPage } from "~/ui/licences/ParentSectionPage";
 
 export const handle = { title: (data: { childFirstName?: string } | undefined) => `Where does ${data?.childFirstName ?? "the child"} go to school?` };
 
@@ -59,42 +59,28 @@ export default function School() {
   const { base, returnTo, childFirstName, caption, fromProfile, schools, saved } = useLoaderData<typeof loader>();
   const [form, fields] = useGovukForm("school", schema, useActionData<typeof action>(), saved);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={returnTo ? `${base}/check` : base} />
-        <ErrorSummary form={form} order={["school", "schoolId", "schoolName"]} />
-        <span className="govuk-caption-l">{caption}</span>
-        <PostForm form={getFormProps(form)}>
-          {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-          <Radios
-            field={fields.school}
-            isPageHeading
-            legend={`Where does ${childFirstName} go to school?`}
-            hint={fromProfile ? `We have filled this in from ${childFirstName}'s details. Change it if it is not right.` : undefined}
-            options={[
-              {
-                value: "listed",
-                label: "A school on our list",
-                conditional: (
-                  <Select
-                    field={fields.schoolId}
-                    label="School"
-                    options={[{ value: "", label: "Select a school" }, ...schools.map((s) => ({ value: s.id, label: `${s.name} (${s.authorityName})` }))]}
-                  />
-                ),
-              },
-              { value: "not-listed", label: "A school not on our list", conditional: <TextInput field={fields.schoolName} label="Name of the school" /> },
-              { value: "home", label: "Educated at home" },
-            ]}
-          />
-          <div className="govuk-button-group">
-            <Button>Save and continue</Button>
-            <Button secondary name="intent" value="later">
-              Save and come back later
-            </Button>
-          </div>
-        </PostForm>
-      </div>
-    </div>
+    <ParentSectionPage base={base} returnTo={returnTo} caption={caption} form={form} order={["school", "schoolId", "schoolName"]}>
+      <Radios
+        field={fields.school}
+        isPageHeading
+        legend={`Where does ${childFirstName} go to school?`}
+        hint={fromProfile ? `We have filled this in from ${childFirstName}'s details. Change it if it is not right.` : undefined}
+        options={[
+          {
+            value: "listed",
+            label: "A school on our list",
+            conditional: (
+              <Select
+                field={fields.schoolId}
+                label="School"
+                options={[{ value: "", label: "Select a school" }, ...schools.map((s) => ({ value: s.id, label: `${s.name} (${s.authorityName})` }))]}
+              />
+            ),
+          },
+          { value: "not-listed", label: "A school not on our list", conditional: <TextInput field={fields.schoolName} label="Name of the school" /> },
+          { value: "home", label: "Educated at home" },
+        ]}
+      />
+    </ParentSectionPage>
   );
 }
