@@ -13,8 +13,8 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";
-import { Radios, Select, TextInput } from "~/ui/govuk/fields";
 import { useGovukForm } from "~/ui/govuk/form";
+import { SchoolRadios } from "~/ui/children/SchoolRadios";
 import { ParentSectionPage } from "~/ui/licences/ParentSectionPage";
 
 export const handle = { title: (data: { childFirstName?: string } | undefined) => `Where does ${data?.childFirstName ?? "the child"} go to school?` };
@@ -60,26 +60,12 @@ export default function School() {
   const [form, fields] = useGovukForm("school", schema, useActionData<typeof action>(), saved);
   return (
     <ParentSectionPage base={base} returnTo={returnTo} caption={caption} form={form} order={["school", "schoolId", "schoolName"]}>
-      <Radios
-        field={fields.school}
+      <SchoolRadios
+        fields={fields}
+        schools={schools}
         isPageHeading
         legend={`Where does ${childFirstName} go to school?`}
         hint={fromProfile ? `We have filled this in from ${childFirstName}'s details. Change it if it is not right.` : undefined}
-        options={[
-          {
-            value: "listed",
-            label: "A school on our list",
-            conditional: (
-              <Select
-                field={fields.schoolId}
-                label="School"
-                options={[{ value: "", label: "Select a school" }, ...schools.map((s) => ({ value: s.id, label: `${s.name} (${s.authorityName})` }))]}
-              />
-            ),
-          },
-          { value: "not-listed", label: "A school not on our list", conditional: <TextInput field={fields.schoolName} label="Name of the school" /> },
-          { value: "home", label: "Educated at home" },
-        ]}
       />
     </ParentSectionPage>
   );

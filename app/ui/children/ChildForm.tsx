@@ -4,8 +4,9 @@ import { dateOfBirthProblem, isPostcode } from "~/domain/children/rules";
 import { dateRule, EVEN_WITH_OTHER_ERRORS, optionalText } from "~/forms/chaperone";
 import { dateParts, requiredText } from "~/forms/fields";
 import { Button } from "~/ui/govuk/components";
-import { DateInput, type Field, FileUpload, Radios, Select, TextInput } from "~/ui/govuk/fields";
+import { DateInput, type Field, FileUpload, Radios, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, type useGovukForm } from "~/ui/govuk/form";
+import { type SchoolChoice, SchoolRadios } from "./SchoolRadios";
 
 /** The child's details form, shared by "Add a child" and "Change details". Browser-safe; the verbs check again. */
 
@@ -111,7 +112,7 @@ export function ChildForm({
   caption?: string;
   submitLabel: string;
   councils: { id: string; name: string }[];
-  schools: { id: string; name: string; authorityName: string }[];
+  schools: SchoolChoice[];
   askCouncil: boolean;
   /** When changing details: what is on file already (the photograph is shown). */
   saved?: { photoUrl: string | null; photoFilename: string | null; birthCertificateFilename: string | null };
@@ -150,25 +151,7 @@ export function ChildForm({
           />
         ) : null}
 
-        <Radios
-          field={fields.school}
-          legend="Where does the child go to school?"
-          options={[
-            {
-              value: "listed",
-              label: "A school on our list",
-              conditional: (
-                <Select
-                  field={fields.schoolId}
-                  label="School"
-                  options={[{ value: "", label: "Select a school" }, ...schools.map((s) => ({ value: s.id, label: `${s.name} (${s.authorityName})` }))]}
-                />
-              ),
-            },
-            { value: "not-listed", label: "A school not on our list", conditional: <TextInput field={fields.schoolName} label="Name of the school" /> },
-            { value: "home", label: "Educated at home" },
-          ]}
-        />
+        <SchoolRadios fields={fields} schools={schools} legend="Where does the child go to school?" />
 
         <h2 className="govuk-heading-m">Photograph</h2>
         <p className="govuk-body">
