@@ -1,7 +1,8 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type BopaGrantedProps = {
   name: string;
@@ -20,8 +21,6 @@ export type BopaGrantedProps = {
   verifyUrl: string;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 export const subject = (p: BopaGrantedProps) => `${p.reference}: body of persons approval granted`;
 
@@ -31,12 +30,12 @@ export default function BopaGranted(p: BopaGrantedProps) {
       <Heading style={heading}>Your body of persons approval has been granted</Heading>
       <Text style={paragraph}>Dear {p.name},</Text>
       <Text style={paragraph}>
-        {p.authorityName} has granted application {p.applicationReference}. Approval {p.reference} for {p.organisationName} is valid from {format(p.validFrom)} to{" "}
-        {format(p.validTo)}.
+        {p.authorityName} has granted application {p.applicationReference}. Approval {p.reference} for {p.organisationName} is valid from {longDate(p.validFrom)} to{" "}
+        {longDate(p.validTo)}.
       </Text>
       <Text style={paragraph}>The approval has these conditions:</Text>
       {p.conditions.map((condition) => (
-        <Text key={condition} style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>
+        <Text key={condition} style={quote}>
           {condition}
         </Text>
       ))}

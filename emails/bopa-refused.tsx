@@ -1,7 +1,7 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
 
 export type BopaRefusedProps = {
   name: string;
@@ -25,7 +25,7 @@ export default function BopaRefused(p: BopaRefusedProps) {
         {p.authorityName} has refused the application from {p.organisationName} for a body of persons approval ({p.reference}).
       </Text>
       <Text style={paragraph}>The reasons are:</Text>
-      <Text style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>{p.reasons}</Text>
+      <Text style={quote}>{p.reasons}</Text>
       <Text style={paragraph}>Children taking part in your performances will need a licence from the council where each child lives, unless another exemption applies.</Text>
       <Text style={paragraph}>
         You can see your application at{" "}

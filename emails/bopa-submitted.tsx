@@ -2,6 +2,7 @@ import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type BopaSubmittedProps = {
   name: string;
@@ -20,8 +21,6 @@ export type BopaSubmittedProps = {
   url: string;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 export const subject = (p: BopaSubmittedProps) => `Body of persons approval application ${p.reference} received`;
 
@@ -31,7 +30,7 @@ export default function BopaSubmitted(p: BopaSubmittedProps) {
       <Heading style={heading}>We have received your application for a body of persons approval</Heading>
       <Text style={paragraph}>Dear {p.name},</Text>
       <Text style={paragraph}>
-        {p.authorityName} has received the application from {p.organisationName} for a body of persons approval from {format(p.periodFrom)} to {format(p.periodTo)}.
+        {p.authorityName} has received the application from {p.organisationName} for a body of persons approval from {longDate(p.periodFrom)} to {longDate(p.periodTo)}.
         Your reference is {p.reference}.
       </Text>
       {p.late ? (

@@ -2,6 +2,7 @@ import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type ChaperoneApprovedProps = {
   name: string;
@@ -19,19 +20,17 @@ export type ChaperoneApprovedProps = {
   verifyUrl: string;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 export const subject = (p: ChaperoneApprovedProps) => `${p.reference}: you are approved as a chaperone`;
 
 export default function ChaperoneApproved(p: ChaperoneApprovedProps) {
   return (
-    <EmailLayout preview={`${p.authorityName} has approved you as a chaperone until ${format(p.validTo)}`}>
+    <EmailLayout preview={`${p.authorityName} has approved you as a chaperone until ${longDate(p.validTo)}`}>
       <Heading style={heading}>You are approved as a chaperone</Heading>
       <Text style={paragraph}>Dear {p.name},</Text>
       <Text style={paragraph}>
-        {p.authorityName} has approved your application {p.applicationReference}. Your chaperone approval {p.reference} is valid from {format(p.validFrom)} to{" "}
-        {format(p.validTo)}.
+        {p.authorityName} has approved your application {p.applicationReference}. Your chaperone approval {p.reference} is valid from {longDate(p.validFrom)} to{" "}
+        {longDate(p.validTo)}.
       </Text>
       {p.restrictions ? <Text style={paragraph}>You may act as a chaperone only within these restrictions: {p.restrictions}</Text> : null}
       <Text style={paragraph}>

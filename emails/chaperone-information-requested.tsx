@@ -1,7 +1,7 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
 
 export type ChaperoneInformationRequestedProps = {
   name: string;
@@ -24,7 +24,7 @@ export default function ChaperoneInformationRequested(p: ChaperoneInformationReq
       <Text style={paragraph}>
         {p.authorityName} needs more information before it can decide your application to be a chaperone ({p.reference}):
       </Text>
-      <Text style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>{p.message}</Text>
+      <Text style={quote}>{p.message}</Text>
       <Text style={paragraph}>
         Sign in to update your application and send it again:{" "}
         <Link href={p.url} style={link}>

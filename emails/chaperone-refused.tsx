@@ -1,7 +1,7 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
 
 export type ChaperoneRefusedProps = {
   name: string;
@@ -22,7 +22,7 @@ export default function ChaperoneRefused(p: ChaperoneRefusedProps) {
       <Text style={paragraph}>Dear {p.name},</Text>
       <Text style={paragraph}>{p.authorityName} has refused your application to be a chaperone ({p.reference}).</Text>
       <Text style={paragraph}>The reasons are:</Text>
-      <Text style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>{p.reasons}</Text>
+      <Text style={quote}>{p.reasons}</Text>
       <Text style={paragraph}>
         You can see your application at{" "}
         <Link href={p.url} style={link}>

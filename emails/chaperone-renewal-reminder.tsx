@@ -2,6 +2,7 @@ import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type ChaperoneRenewalReminderProps = {
   name: string;
@@ -14,7 +15,6 @@ export type ChaperoneRenewalReminderProps = {
   url: string;
 };
 
-const longDate = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 export const subject = (p: ChaperoneRenewalReminderProps) => `Your chaperone approval ends on ${longDate(p.validTo)}: renew it now`;
 

@@ -1,7 +1,8 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type LicenceGrantedProps = {
   name: string;
@@ -26,9 +27,6 @@ export type LicenceGrantedProps = {
   verifyUrl: string;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
-const quote = { ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" };
 
 export const subject = (p: LicenceGrantedProps) => `${p.reference}: performance licence granted for ${p.childName}`;
 
@@ -46,7 +44,7 @@ export default function LicenceGranted(p: LicenceGrantedProps) {
       <Text style={paragraph}>Dear {p.name},</Text>
       <Text style={paragraph}>
         {p.authorityName} has granted application {p.applicationReference}. Licence {p.reference} allows {p.childName} to take part in {p.productionTitle} with{" "}
-        {p.organisationName} from {format(p.firstDate)} to {format(p.lastDate)}. {WHY[p.audience]}
+        {p.organisationName} from {longDate(p.firstDate)} to {longDate(p.lastDate)}. {WHY[p.audience]}
       </Text>
       {p.objectionAnswer ? (
         <>

@@ -1,7 +1,7 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
 
 export type LicenceInformationRequestedProps = {
   name: string;
@@ -30,7 +30,7 @@ export default function LicenceInformationRequested(p: LicenceInformationRequest
         {p.authorityName} needs more information before it can decide the application for a licence for {p.childName} to take part in {p.productionTitle} (
         {p.reference}):
       </Text>
-      <Text style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>{p.message}</Text>
+      <Text style={quote}>{p.message}</Text>
       {p.audience === "producer" ? (
         <Text style={paragraph}>
           Sign in to reply:{" "}

@@ -2,6 +2,7 @@ import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type LicenceSubmittedProps = {
   name: string;
@@ -23,8 +24,6 @@ export type LicenceSubmittedProps = {
   url: string;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 export const subject = (p: LicenceSubmittedProps) => `Performance licence application ${p.reference} sent to ${p.authorityName}`;
 
@@ -39,7 +38,7 @@ export default function LicenceSubmitted(p: LicenceSubmittedProps) {
       </Text>
       {p.late ? (
         <Text style={paragraph}>
-          The first day is {format(p.firstDay)}, less than {p.lateDays} days away. The council may refuse an application it receives this late, or may not be
+          The first day is {longDate(p.firstDay)}, less than {p.lateDays} days away. The council may refuse an application it receives this late, or may not be
           able to decide in time. {p.childName} must not take part until the licence is granted.
         </Text>
       ) : null}

@@ -1,7 +1,8 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type PermitEndedProps = {
   name: string;
@@ -22,8 +23,6 @@ export type PermitEndedProps = {
   url: string;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 export const subject = (p: PermitEndedProps) => `${p.reference}: employment permit ended for ${p.childName}`;
 
@@ -34,16 +33,16 @@ export default function PermitEnded(p: PermitEndedProps) {
       <Text style={paragraph}>Dear {p.name},</Text>
       {p.cause === "job-ended" ? (
         <Text style={paragraph}>
-          {p.businessName} has told {p.authorityName} that {p.childName}'s job ({p.job}) ended on {format(p.endedOn)}, so permit {p.reference} has ended. If this is
+          {p.businessName} has told {p.authorityName} that {p.childName}'s job ({p.job}) ended on {longDate(p.endedOn)}, so permit {p.reference} has ended. If this is
           wrong, contact the child employment team at {p.authorityName}.
         </Text>
       ) : (
         <Text style={paragraph}>
-          Permit {p.reference} for {p.childName} to work for {p.businessName} ({p.job}) ended on {format(p.endedOn)}, {p.childName}'s school leaving date. After the
+          Permit {p.reference} for {p.childName} to work for {p.businessName} ({p.job}) ended on {longDate(p.endedOn)}, {p.childName}'s school leaving date. After the
           school leaving date a young person no longer needs a child employment permit.
         </Text>
       )}
-      {p.reason ? <Text style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>{p.reason}</Text> : null}
+      {p.reason ? <Text style={quote}>{p.reason}</Text> : null}
       <Text style={paragraph}>
         See {p.audience === "parent" ? `${p.childName}'s permits` : "your permits"}:{" "}
         <Link href={p.url} style={link}>

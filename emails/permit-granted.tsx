@@ -1,7 +1,8 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type PermitGrantedProps = {
   name: string;
@@ -25,9 +26,6 @@ export type PermitGrantedProps = {
   verifyUrl: string;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
-const quote = { ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" };
 
 export const subject = (p: PermitGrantedProps) => `${p.reference}: employment permit granted for ${p.childName}`;
 
@@ -43,7 +41,7 @@ export default function PermitGranted(p: PermitGrantedProps) {
       <Text style={paragraph}>Dear {p.name},</Text>
       <Text style={paragraph}>
         {p.authorityName} has granted application {p.applicationReference}. Permit {p.reference} allows {p.childName} to work for {p.businessName} ({p.job}) from{" "}
-        {format(p.validFrom)} until {format(p.validTo)}, the child's school leaving date, within the hours on the permit. {WHY[p.audience]}
+        {longDate(p.validFrom)} until {longDate(p.validTo)}, the child's school leaving date, within the hours on the permit. {WHY[p.audience]}
       </Text>
       <Text style={paragraph}>The permit has these conditions:</Text>
       {p.conditions.map((condition) => (

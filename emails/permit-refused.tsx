@@ -1,7 +1,7 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
 
 export type PermitRefusedProps = {
   name: string;
@@ -28,7 +28,7 @@ export default function PermitRefused(p: PermitRefusedProps) {
         {p.authorityName} has refused the application ({p.reference}) for a permit for {p.childName} to work for {p.businessName} ({p.job}).
       </Text>
       <Text style={paragraph}>The reasons are:</Text>
-      <Text style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>{p.reasons}</Text>
+      <Text style={quote}>{p.reasons}</Text>
       <Heading as="h2" style={{ ...heading, fontSize: "24px" }}>
         What happens next
       </Heading>

@@ -1,7 +1,7 @@
 import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
-import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { EmailLayout, heading, link, paragraph, quote } from "./components/layout";
 
 export type PermitRevokedProps = {
   name: string;
@@ -33,7 +33,7 @@ export default function PermitRevoked(p: PermitRevokedProps) {
         {p.authorityName} has revoked permit {p.reference} for {p.childName} to work for {p.businessName} ({p.job}). {NEXT[p.audience]}
       </Text>
       <Text style={paragraph}>The reasons are:</Text>
-      <Text style={{ ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" }}>{p.reasons}</Text>
+      <Text style={quote}>{p.reasons}</Text>
       <Text style={paragraph}>You can contact the child employment team at {p.authorityName} to talk about the decision.</Text>
       <Text style={paragraph}>
         Anyone checking the permit now sees that it is revoked:{" "}

@@ -2,6 +2,7 @@ import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { longDate } from "./components/dates";
 
 export type PermitSubmittedProps = {
   name: string;
@@ -24,8 +25,6 @@ export type PermitSubmittedProps = {
   url: string;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const format = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 export const subject = (p: PermitSubmittedProps) => `Child employment permit application ${p.reference} sent to ${p.authorityName}`;
 
@@ -40,7 +39,7 @@ export default function PermitSubmitted(p: PermitSubmittedProps) {
       </Text>
       {p.late ? (
         <Text style={paragraph}>
-          The job started on {format(p.startDate)}. Employers must apply within {p.lateDays} days of a child starting work, so the council has been told the
+          The job started on {longDate(p.startDate)}. Employers must apply within {p.lateDays} days of a child starting work, so the council has been told the
           application is late.
         </Text>
       ) : null}

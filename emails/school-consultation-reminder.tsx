@@ -2,6 +2,7 @@ import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { longDateWithDay } from "./components/dates";
 
 export type SchoolConsultationReminderProps = {
   /** The school's name ("" when the parent named a school not on the list). */
@@ -16,19 +17,17 @@ export type SchoolConsultationReminderProps = {
   url: string;
 };
 
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
-export const subject = (p: SchoolConsultationReminderProps) => `Reminder: your view on ${p.childName}'s performance licence is due by ${longDate(p.dueOn)}`;
+export const subject = (p: SchoolConsultationReminderProps) => `Reminder: your view on ${p.childName}'s performance licence is due by ${longDateWithDay(p.dueOn)}`;
 
 export default function SchoolConsultationReminder(p: SchoolConsultationReminderProps) {
   return (
-    <EmailLayout preview={`${p.authorityName} needs the school's view by ${longDate(p.dueOn)}`}>
+    <EmailLayout preview={`${p.authorityName} needs the school's view by ${longDateWithDay(p.dueOn)}`}>
       <Heading style={heading}>Reminder: the council needs the school's view</Heading>
       <Text style={paragraph}>To the head teacher{p.name ? `, ${p.name}` : ""},</Text>
       <Text style={paragraph}>
         {p.authorityName} asked for your view on a performance licence application for {p.childName} ({p.reference}), who would miss school. We have not had
-        your answer yet. Please tell us by {longDate(p.dueOn)} whether you consent to the absence or object to it.
+        your answer yet. Please tell us by {longDateWithDay(p.dueOn)} whether you consent to the absence or object to it.
       </Text>
       <Text style={paragraph}>
         Answer at{" "}

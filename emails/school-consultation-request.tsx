@@ -2,6 +2,7 @@ import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { longDate, longDateWithDay } from "./components/dates";
 
 export type SchoolConsultationRequestProps = {
   /** The school contact's name. */
@@ -27,12 +28,8 @@ export type SchoolConsultationRequestProps = {
   url: string;
 };
 
-const format = (iso: string, weekday = false) =>
-  new Intl.DateTimeFormat("en-GB", { weekday: weekday ? "long" : undefined, day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
 
-export const subject = (p: SchoolConsultationRequestProps) => `Your view is needed on ${p.childName}'s performance licence by ${format(p.dueOn, true)}`;
+export const subject = (p: SchoolConsultationRequestProps) => `Your view is needed on ${p.childName}'s performance licence by ${longDateWithDay(p.dueOn)}`;
 
 export default function SchoolConsultationRequest(p: SchoolConsultationRequestProps) {
   const missed = p.schoolDaysMissed.length;
@@ -42,15 +39,15 @@ export default function SchoolConsultationRequest(p: SchoolConsultationRequestPr
       <Text style={paragraph}>Dear {p.name},</Text>
       <Text style={paragraph}>
         {p.organisationName} has applied to {p.authorityName} for a licence for {p.childName}, a pupil at {p.schoolName}, to take part in {p.productionTitle}
-        {p.firstDate && p.lastDate ? ` from ${format(p.firstDate)} to ${format(p.lastDate)}` : ""} (reference {p.reference}).
+        {p.firstDate && p.lastDate ? ` from ${longDate(p.firstDate)} to ${longDate(p.lastDate)}` : ""} (reference {p.reference}).
       </Text>
       <Text style={paragraph}>
         {missed
-          ? `${p.childName} would miss ${missed} school ${missed === 1 ? "day" : "days"}: ${p.schoolDaysMissed.map((d) => format(d, true)).join(", ")}.`
+          ? `${p.childName} would miss ${missed} school ${missed === 1 ? "day" : "days"}: ${p.schoolDaysMissed.map(longDateWithDay).join(", ")}.`
           : `${p.childName} would not miss any school days, but ${p.authorityName} asks the school about every licence.`}
       </Text>
       <Text style={paragraph}>
-        Please tell us by {format(p.dueOn, true)} ({p.workingDays} working days) whether the head teacher consents, or objects on grounds of education, health
+        Please tell us by {longDateWithDay(p.dueOn)} ({p.workingDays} working days) whether the head teacher consents, or objects on grounds of education, health
         or welfare. The council must consider an objection, but it is not a veto.
       </Text>
       <Text style={paragraph}>

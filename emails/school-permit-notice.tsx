@@ -2,6 +2,7 @@ import { Heading } from "@react-email/heading";
 import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import { EmailLayout, heading, link, paragraph } from "./components/layout";
+import { longDateWithDay } from "./components/dates";
 
 export type SchoolPermitNoticeProps = {
   /** The school contact's name. */
@@ -23,10 +24,8 @@ export type SchoolPermitNoticeProps = {
   url: string;
 };
 
-const format = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
-export const subject = (p: SchoolPermitNoticeProps) => `${p.childName} has applied for a permit to work part-time: any concern by ${format(p.dueOn)}`;
+export const subject = (p: SchoolPermitNoticeProps) => `${p.childName} has applied for a permit to work part-time: any concern by ${longDateWithDay(p.dueOn)}`;
 
 export default function SchoolPermitNotice(p: SchoolPermitNoticeProps) {
   return (
@@ -38,7 +37,7 @@ export default function SchoolPermitNotice(p: SchoolPermitNoticeProps) {
         part-time ({p.job.toLowerCase()}), application {p.reference}.
       </Text>
       <Text style={paragraph}>
-        If the school has a concern about the child's attendance, health or welfare, tell the council within {p.workingDays} working days, by {format(p.dueOn)}.
+        If the school has a concern about the child's attendance, health or welfare, tell the council within {p.workingDays} working days, by {longDateWithDay(p.dueOn)}.
         The hours and the job are on this page, which works for {p.linkDays} days:
       </Text>
       <Text style={paragraph}>

@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -6,7 +7,6 @@ import { listMemberships } from "~/domain/identity.server";
 import { requireCurrent } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { listMyDocuments } from "~/domain/documents.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { NotificationBanner, SummaryList, Table } from "~/ui/govuk/components";
 
 export const handle = { title: "Your account" };

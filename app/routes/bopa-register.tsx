@@ -1,10 +1,10 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listBopaRegister } from "~/domain/bopa.server";
 import { db } from "~/server/db.server";
 import { limitByAddress } from "~/server/rate-limit.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 
 export const handle = { title: "Body of persons approvals register" };
 

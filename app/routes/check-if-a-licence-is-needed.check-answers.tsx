@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDay } from "~/domain/calendar/dates";
+import { formatDay, formatDate } from "~/domain/calendar/dates";
 import { requireAllAnswers } from "~/server/checker.server";
 import { firstDate, RESULT, type StepSlug, sortedDates, stepPath } from "~/ui/checker/answers";
-import { CheckerPage, formatDateOfBirth } from "~/ui/checker/CheckerPage";
+import { CheckerPage } from "~/ui/checker/CheckerPage";
 import { words, YES_NO_QUESTIONS, type YesNoSlug } from "~/ui/checker/questions";
 import { SummaryList, type SummaryRow } from "~/ui/govuk/components";
 
@@ -34,7 +34,7 @@ export default function CheckAnswers() {
   };
   const rows: SummaryRow[] = [
     { key: "Child's postcode", value: a.postcode || "Not known", action: change("where-does-the-child-live", "where the child lives") },
-    { key: "Date of birth", value: formatDateOfBirth(a.dateOfBirth ?? ""), action: change("date-of-birth", "the child's date of birth") },
+    { key: "Date of birth", value: formatDate(a.dateOfBirth ?? ""), action: change("date-of-birth", "the child's date of birth") },
     { key: "Performance dates", value: <Dates dates={a.dates} />, action: change("performance-dates", "the performance dates") },
     yesNo("performed-before"),
     ...(a.performedBefore ? [{ key: "Other days performed", value: <Dates dates={a.earlierDates} />, action: change("earlier-dates", "the other days performed") }] : []),

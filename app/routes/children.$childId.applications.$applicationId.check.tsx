@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,7 +11,6 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { readForm, toResponse } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, InsetText, SummaryList, WarningText } from "~/ui/govuk/components";
 import { ErrorSummaryBox, PostForm } from "~/ui/govuk/form";
 

@@ -1,4 +1,5 @@
 
+import { formatDate } from "~/domain/calendar/dates";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -16,7 +17,6 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { chosenFile, fileTooLarge, readUploadForm, replyWithError, UPLOAD_READ_LIMIT } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { InsetText } from "~/ui/govuk/components";
 import { DateInput, type Field, FileUpload, Radios } from "~/ui/govuk/fields";
 import { useGovukForm } from "~/ui/govuk/form";

@@ -1,8 +1,8 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadParentPermit } from "~/server/permit-application.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, NotificationBanner, SummaryList, Tag, WarningText } from "~/ui/govuk/components";
 import { Findings } from "~/ui/permit-application/Findings";
 import { PermitAnswers } from "~/ui/permit-application/PermitAnswers";

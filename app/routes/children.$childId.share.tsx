@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,7 +7,6 @@ import { CHILD_RULES } from "~/domain/children/rules";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, Panel } from "~/ui/govuk/components";
 import { PostForm } from "~/ui/govuk/form";
 

@@ -1,3 +1,4 @@
+import { formatDate, formatMoment } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -6,7 +7,6 @@ import { SUBJECT_ROLE_LABELS } from "~/domain/safeguarding/labels";
 import type { ReferralFigure } from "~/domain/safeguarding/rules";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { Table, Tag } from "~/ui/govuk/components";
 import { ClockTag } from "~/ui/safeguarding/ClockTag";
 
@@ -17,7 +17,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ desk: await listLadoCases(db(), actor) });
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const percent = (f: ReferralFigure) => (f.share === null ? "–" : `${Math.round(f.share * 100)}%`);
 /** A resolution target (LADO-RESOLUTION): the date, in red once it has passed unresolved. */
 function MonthClock({ target, passed }: { target: string; passed: boolean }) {
@@ -61,7 +60,7 @@ export default function LadoDesk() {
           head={["Reference", "Received", "About", "Decide by"]}
           rows={desk.newConcerns.map((c) => [
             caseLink(c.reference),
-            dateTime.format(new Date(c.receivedAt)),
+            formatMoment(c.receivedAt),
             SUBJECT_ROLE_LABELS[c.subjectRole],
             <ClockTag key="clock" clock={c.clock} />,
           ])}

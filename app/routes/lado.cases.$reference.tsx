@@ -1,3 +1,4 @@
+import { formatDate, formatMoment } from "~/domain/calendar/dates";
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -12,7 +13,6 @@ import { dateParts } from "~/forms/fields";
 import { requireCurrent } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Table, Tag } from "~/ui/govuk/components";
 import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
@@ -104,7 +104,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const pre = (value: string | null) => (value ? <span className="app-pre-line">{value}</span> : "Not given");
 const DELIVERY_STATUS = { pending: "Waiting to send", retrying: "Trying again", delivered: "Delivered", failed: "Failed" } as const;
 const DELIVERY_COLOUR = { pending: "grey", retrying: "orange", delivered: "green", failed: "red" } as const;
@@ -170,7 +169,7 @@ function CasePage() {
           <SummaryList
             rows={[
               { key: "Status", value: <Tag colour={concern.status === "new" ? "blue" : concern.status === "referred" ? "purple" : "grey"}>{referral?.outcome ? `Closed: ${OUTCOME_LABELS[referral.outcome].toLowerCase()}` : CONCERN_STATUS_LABELS[concern.status]}</Tag> },
-              { key: "Received", value: dateTime.format(new Date(concern.receivedAt)) },
+              { key: "Received", value: formatMoment(concern.receivedAt) },
               { key: "1 working day", value: <ClockTag clock={c.clock} /> },
             ]}
           />
@@ -303,7 +302,7 @@ function CasePage() {
                       {d.lastError && d.status !== "delivered" ? <span className="govuk-body-s govuk-!-display-block">{d.lastError}</span> : null}
                     </span>,
                     d.attempts,
-                    d.lastAttemptAt ? dateTime.format(new Date(d.lastAttemptAt)) : "Not yet",
+                    d.lastAttemptAt ? formatMoment(d.lastAttemptAt) : "Not yet",
                   ])}
                 />
               ) : (
@@ -319,7 +318,7 @@ function CasePage() {
                     HOLD_KIND_LABELS[h.kind],
                     h.reference ?? "Draft",
                     h.authority,
-                    h.liftedAt ? `Lifted ${dateTime.format(new Date(h.liftedAt))}` : `Placed ${dateTime.format(new Date(h.placedAt))}`,
+                    h.liftedAt ? `Lifted ${formatMoment(h.liftedAt)}` : `Placed ${formatMoment(h.placedAt)}`,
                   ])}
                 />
               ) : (
@@ -381,7 +380,7 @@ function CasePage() {
                 <ul className="govuk-list govuk-list--bullet">
                   {c.members.map((m) => (
                     <li key={m.email}>
-                      {m.name} ({m.email}), added {dateTime.format(new Date(m.addedAt))}
+                      {m.name} ({m.email}), added {formatMoment(m.addedAt)}
                     </li>
                   ))}
                 </ul>
@@ -397,11 +396,11 @@ function CasePage() {
           ) : null}
 
           <h2 className="govuk-heading-m">Who has looked at this case</h2>
-          <Table caption="Every time the case was opened, newest first" head={["When", "Who"]} rows={c.views.map((v) => [dateTime.format(new Date(v.at)), v.who])} />
+          <Table caption="Every time the case was opened, newest first" head={["When", "Who"]} rows={c.views.map((v) => [formatMoment(v.at), v.who])} />
           <Table
             caption="History"
             head={["When", "What", "Who"]}
-            rows={c.history.map((e) => [dateTime.format(new Date(e.at)), HISTORY[e.action] ?? e.action, e.actorLabel])}
+            rows={c.history.map((e) => [formatMoment(e.at), HISTORY[e.action] ?? e.action, e.actorLabel])}
           />
           {c.isLado ? null : (
             <p className="govuk-body">

@@ -1,3 +1,4 @@
+import { formatDate, formatMoment } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -7,7 +8,6 @@ import { listNewConcernsForOfficer } from "~/domain/safeguarding.server";
 import { listSchools } from "~/domain/schools.server";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { Table, Tag } from "~/ui/govuk/components";
 import { ClockTag } from "~/ui/safeguarding/ClockTag";
 
@@ -28,7 +28,6 @@ const STAGE_TAGS = {
   running: { text: "Due", colour: "blue" },
 } as const;
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireCapability(request, context, "officer:use");
@@ -80,7 +79,7 @@ export default function OfficerHome() {
           </p>
           <Table
             head={["Reference", "Received", "LADO decision"]}
-            rows={concerns.map((c) => [c.reference, dateTime.format(new Date(c.receivedAt)), <ClockTag key="clock" clock={c.clock} />])}
+            rows={concerns.map((c) => [c.reference, formatMoment(c.receivedAt), <ClockTag key="clock" clock={c.clock} />])}
           />
         </>
       ) : null}

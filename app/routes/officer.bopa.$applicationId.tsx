@@ -1,3 +1,4 @@
+import { formatDate, formatMoment } from "~/domain/calendar/dates";
 import { HoldNotice } from "~/ui/safeguarding/HoldNotice";
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -11,7 +12,6 @@ import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Table, Tag } from "~/ui/govuk/components";
 import { Checkboxes, DateInput, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
@@ -105,7 +105,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const pre = (text: string) => <span className="app-pre-line">{text}</span>;
 const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
@@ -177,7 +176,7 @@ function ApplicationPage() {
                   </>
                 ),
               },
-              { key: "Sent", value: dateTime.format(new Date(a.submittedAt)) },
+              { key: "Sent", value: formatMoment(a.submittedAt) },
               { key: "Sent by", value: a.submittedBy ? `${a.submittedBy.name} (${a.submittedBy.email})` : "Not known" },
               { key: "Council", value: a.hostName },
             ]}
@@ -296,7 +295,7 @@ function ApplicationPage() {
             <SummaryList
               rows={[
                 { key: "Decision", value: a.statusLabel },
-                ...(a.decidedAt ? [{ key: "Decided", value: dateTime.format(new Date(a.decidedAt)) }] : []),
+                ...(a.decidedAt ? [{ key: "Decided", value: formatMoment(a.decidedAt) }] : []),
                 ...(a.approval
                   ? [
                       {

@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -10,7 +11,6 @@ import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { toResponse } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, Table, Tag } from "~/ui/govuk/components";
 import { DateInput, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, useGovukForm } from "~/ui/govuk/form";

@@ -1,3 +1,4 @@
+import { formatDate, formatMoment } from "~/domain/calendar/dates";
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -17,7 +18,6 @@ import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag } from "~/ui/govuk/components";
 import { DateInput, Radios, Textarea, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
@@ -117,7 +117,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 const yesNo = (v: boolean | null) => (v === null ? "Not answered" : v ? "Yes" : "No");
 const dateOrNot = (iso: string | null) => (iso ? formatDate(iso) : "Not given");
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 function Lines({ lines }: { lines: ReactNode[] }) {
   return (
@@ -199,7 +198,7 @@ function ApplicationPage() {
           <SummaryList
             rows={[
               { key: "Status", value: <Tag colour={a.status === "granted" ? "green" : a.status === "refused" ? "red" : "blue"}>{a.statusLabel}</Tag> },
-              { key: "Submitted", value: a.submittedAt ? dateTime.format(new Date(a.submittedAt)) : "Not submitted" },
+              { key: "Submitted", value: a.submittedAt ? formatMoment(a.submittedAt) : "Not submitted" },
               { key: "Type", value: a.renewal ? "Renewal" : "New approval" },
               { key: "Council", value: a.authorityName },
             ]}
@@ -284,7 +283,7 @@ function ApplicationPage() {
                   ),
                 },
                 ...(c.record?.note ? [{ key: "Note", value: c.record.note }] : []),
-                ...(c.record ? [{ key: "Recorded by", value: `${c.record.by}, ${dateTime.format(new Date(c.record.at))}` }] : []),
+                ...(c.record ? [{ key: "Recorded by", value: `${c.record.by}, ${formatMoment(c.record.at)}` }] : []),
               ]}
             />
             {a.open ? (
@@ -335,14 +334,14 @@ function ApplicationPage() {
                 { key: "Email address", value: r.email },
                 ...(r.responded && r.response
                   ? [
-                      { key: "Responded", value: r.submittedAt ? dateTime.format(new Date(r.submittedAt)) : "" },
+                      { key: "Responded", value: r.submittedAt ? formatMoment(r.submittedAt) : "" },
                       { key: "Known the applicant for", value: `${r.response.yearsKnown} years` },
                       { key: "In what capacity", value: r.response.capacity },
                       { key: "Suitable to look after children", value: r.response.suitable ? "Yes" : "No" },
                       { key: "Concerns", value: r.response.concerns || "None" },
                       { key: "Comments", value: r.response.comments || "None" },
                     ]
-                  : [{ key: "Reference", value: r.requestedAt ? `Asked on ${dateTime.format(new Date(r.requestedAt))}; not received yet` : "Not asked yet" }]),
+                  : [{ key: "Reference", value: r.requestedAt ? `Asked on ${formatMoment(r.requestedAt)}; not received yet` : "Not asked yet" }]),
                 {
                   key: "Judgement",
                   value: r.judgement ? (
@@ -438,7 +437,7 @@ function ApplicationPage() {
           <SummaryList
             rows={[
               { key: "Decision", value: a.statusLabel },
-              ...(a.decidedAt ? [{ key: "Decided", value: dateTime.format(new Date(a.decidedAt)) }] : []),
+              ...(a.decidedAt ? [{ key: "Decided", value: formatMoment(a.decidedAt) }] : []),
               ...(a.licenceReference
                 ? [
                     {

@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { HoldNotice } from "~/ui/safeguarding/HoldNotice";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -11,7 +12,6 @@ import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, invalid, readForm, replyWithError } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, NotificationBanner, SummaryList } from "~/ui/govuk/components";
 import { DateInput, Radios, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";

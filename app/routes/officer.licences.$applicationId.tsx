@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { formatDay } from "~/domain/calendar/dates";
+import { formatDay, formatDate, formatMoment } from "~/domain/calendar/dates";
 import {
   assignLicenceApplication,
   getLicenceApplication,
@@ -19,7 +19,6 @@ import { requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/ui/govuk/components";
 import { Checkboxes, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
@@ -100,7 +99,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const pre = (text: string) => <span className="app-pre-line">{text}</span>;
 const yesNo = (v: boolean | null) => (v === null ? "Not answered" : v ? "Yes" : "No");
 const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
@@ -192,7 +190,7 @@ function ApplicationPage() {
                   </>
                 ),
               },
-              { key: "Received", value: a.submittedAt ? dateTime.format(new Date(a.submittedAt)) : "Not known" },
+              { key: "Received", value: a.submittedAt ? formatMoment(a.submittedAt) : "Not known" },
               { key: "Date of birth", value: formatDate(a.child.dateOfBirth) },
               { key: "Production", value: `${a.production.title} (${PRODUCTION_KIND_LABELS[a.production.kind]})` },
               { key: "Licence holder", value: a.production.organisationName },
@@ -308,7 +306,7 @@ function ApplicationPage() {
                   ]
                 : []),
               { key: "Contract", value: fileLink("contract", a.files.contract) },
-              { key: "Completed", value: p.completedAt ? dateTime.format(new Date(p.completedAt)) : "Not completed" },
+              { key: "Completed", value: p.completedAt ? formatMoment(p.completedAt) : "Not completed" },
             ]}
           />
         </div>
@@ -332,7 +330,7 @@ function ApplicationPage() {
               { key: "Photograph taken", value: a.parentPart.photoTakenOn ? formatDate(a.parentPart.photoTakenOn) : "Not given" },
               { key: "Birth certificate", value: fileLink("birth-certificate", a.files.birthCertificate) },
               { key: "Consent", value: a.parentPart.consentName ? `Given by ${a.parentPart.consentName}` : "Not given" },
-              { key: "Completed", value: a.parentPart.completedAt ? dateTime.format(new Date(a.parentPart.completedAt)) : "Not completed" },
+              { key: "Completed", value: a.parentPart.completedAt ? formatMoment(a.parentPart.completedAt) : "Not completed" },
             ]}
           />
         </div>
@@ -349,7 +347,7 @@ function ApplicationPage() {
           <div className="govuk-grid-column-two-thirds">
             <SummaryList
               rows={[
-                { key: "Asked", value: `${dateTime.format(new Date(a.school.askedAt))} (${a.school.email})` },
+                { key: "Asked", value: `${formatMoment(a.school.askedAt)} (${a.school.email})` },
                 {
                   key: "Answer due",
                   value: (
@@ -371,7 +369,7 @@ function ApplicationPage() {
                 ...(a.school.response === "object" ? [{ key: "Grounds", value: a.school.grounds.join(", ") || "Not given" }] : []),
                 ...(a.school.reasons ? [{ key: "Reasons", value: pre(a.school.reasons) }] : []),
                 ...(a.school.respondedAt
-                  ? [{ key: "Answered by", value: `${a.school.respondedByName ?? "Not known"}, ${dateTime.format(new Date(a.school.respondedAt))}` }]
+                  ? [{ key: "Answered by", value: `${a.school.respondedByName ?? "Not known"}, ${formatMoment(a.school.respondedAt)}` }]
                   : []),
               ]}
             />
@@ -484,7 +482,7 @@ function ApplicationPage() {
               <SummaryList
                 rows={[
                   { key: "Decision", value: a.statusLabel },
-                  ...(a.decision.decidedAt ? [{ key: "Decided", value: `${dateTime.format(new Date(a.decision.decidedAt))} by ${a.decision.decidedBy ?? "not known"}` }] : []),
+                  ...(a.decision.decidedAt ? [{ key: "Decided", value: `${formatMoment(a.decision.decidedAt)} by ${a.decision.decidedBy ?? "not known"}` }] : []),
                   ...(a.decision.licence
                     ? [
                         {

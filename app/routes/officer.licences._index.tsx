@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { HOLD_LABEL } from "~/domain/safeguarding/labels";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -7,7 +8,6 @@ import { parseQueueFilters, QUEUE_FILTER_LABELS, QUEUE_FILTERS } from "~/domain/
 import { LICENCE_STATUS_COLOURS } from "~/domain/licences/states";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Table, Tag } from "~/ui/govuk/components";
 
 export const handle = { title: "Performance licence applications" };

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { formatDay } from "~/domain/calendar/dates";
+import { formatDay, formatDate, formatMoment } from "~/domain/calendar/dates";
 import { getPermitForOfficer, grantEmploymentPermit, refuseEmploymentPermit, revokeEmploymentPermit } from "~/domain/employment-officer.server";
 import { PERMIT_STATUS_COLOURS } from "~/domain/employment/states";
 import { requiredText } from "~/forms/fields";
@@ -11,7 +11,6 @@ import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { permitRuleOptions } from "~/server/permit-application.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/ui/govuk/components";
 import { Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
@@ -67,7 +66,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const pre = (text: string) => <span className="app-pre-line">{text}</span>;
 const yesNo = (v: boolean | null) => (v === null ? "Not answered" : v ? "Yes" : "No");
 
@@ -131,7 +129,7 @@ function PermitPage() {
                   </>
                 ),
               },
-              { key: "Received", value: p.submittedAt ? dateTime.format(new Date(p.submittedAt)) : "Not known" },
+              { key: "Received", value: p.submittedAt ? formatMoment(p.submittedAt) : "Not known" },
               { key: "Applied in time", value: lateText },
               ...(p.child
                 ? [
@@ -173,7 +171,7 @@ function PermitPage() {
               { key: "Start date", value: e.startDate ? formatDate(e.startDate) : "Not given" },
               { key: "Supervisor", value: e.supervisorName ?? "Not given" },
               { key: "Risk assessment", value: e.riskAssessmentConfirmed ? "The employer confirms a risk assessment has been done" : "Not confirmed" },
-              { key: "Completed", value: e.completedAt ? dateTime.format(new Date(e.completedAt)) : "Not completed" },
+              { key: "Completed", value: e.completedAt ? formatMoment(e.completedAt) : "Not completed" },
             ]}
           />
         </div>
@@ -207,7 +205,7 @@ function PermitPage() {
                 value: p.parentPart.hasHealthConditions ? pre(p.parentPart.healthDetails ?? "Yes") : yesNo(p.parentPart.hasHealthConditions),
               },
               { key: "Consent", value: p.parentPart.consentName ? `Given by ${p.parentPart.consentName}` : "Not given" },
-              { key: "Completed", value: p.parentPart.completedAt ? dateTime.format(new Date(p.parentPart.completedAt)) : "Not completed" },
+              { key: "Completed", value: p.parentPart.completedAt ? formatMoment(p.parentPart.completedAt) : "Not completed" },
             ]}
           />
         </div>
@@ -228,7 +226,7 @@ function PermitPage() {
                       { key: "The school's concern", value: pre(p.schoolAnswer.reasons ?? "") },
                     ]
                   : []),
-                { key: "Answered by", value: `${p.schoolAnswer.respondedByName} on ${dateTime.format(new Date(p.schoolAnswer.respondedAt))}` },
+                { key: "Answered by", value: `${p.schoolAnswer.respondedByName} on ${formatMoment(p.schoolAnswer.respondedAt)}` },
               ]}
             />
           ) : (
@@ -296,7 +294,7 @@ function PermitPage() {
               <SummaryList
                 rows={[
                   { key: "Decision", value: p.statusLabel },
-                  ...(p.decision.decidedAt ? [{ key: "Decided", value: `${dateTime.format(new Date(p.decision.decidedAt))} by ${p.decision.decidedBy ?? "not known"}` }] : []),
+                  ...(p.decision.decidedAt ? [{ key: "Decided", value: `${formatMoment(p.decision.decidedAt)} by ${p.decision.decidedBy ?? "not known"}` }] : []),
                   ...(p.decision.permit
                     ? [
                         {

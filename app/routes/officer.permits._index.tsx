@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -6,7 +7,6 @@ import { PERMIT_QUEUE_VIEW_LABELS, PERMIT_QUEUE_VIEWS, parsePermitQueueView } fr
 import { PERMIT_STATUS_COLOURS } from "~/domain/employment/states";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Table, Tag } from "~/ui/govuk/components";
 
 export const handle = { title: "Child employment permits" };

@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -8,7 +9,6 @@ import { grantProductionLicences, type NotGranted, listProductionForGrant } from
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, invalid, readForm, replyWithError } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { BackLink, Button, NotificationBanner, Table } from "~/ui/govuk/components";
 import { Checkboxes, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, ErrorSummaryBox, PostForm, useGovukForm } from "~/ui/govuk/form";

@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
@@ -9,7 +10,6 @@ import { describePermitInvitation, joinPermitByLink } from "~/domain/employment-
 import { LinkExpiredError } from "~/domain/errors";
 import { listMemberships } from "~/domain/identity.server";
 import { can } from "~/domain/identity/capabilities";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { getCurrent, requireCurrent } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { invalid, readForm, replyWithError } from "~/server/forms.server";

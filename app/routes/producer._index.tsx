@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -5,7 +6,6 @@ import { listMyProductions, listProducerOrganisations } from "~/domain/productio
 import { PRODUCTION_KIND_LABELS } from "~/domain/productions/labels";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { Table } from "~/ui/govuk/components";
 
 export const handle = { title: "Your productions" };

@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -6,7 +7,6 @@ import { LICENCE_RULES } from "~/domain/licences/rules";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard } from "~/server/forms.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { Panel, WarningText } from "~/ui/govuk/components";
 
 export const handle = { title: "Application sent" };

@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -5,7 +6,6 @@ import { listMyBopaApplications } from "~/domain/bopa.server";
 import { BOPA_STATUS_COLOURS } from "~/domain/bopa/states";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { formatDate } from "~/ui/documents/PublicDocumentSummary";
 import { StartButton, Table, Tag } from "~/ui/govuk/components";
 
 export const handle = { title: "Body of persons approvals" };

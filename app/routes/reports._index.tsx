@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
@@ -6,7 +7,6 @@ import { getAnnualReport, reportAuthority } from "~/domain/reporting.server";
 import { percent, type Share } from "~/domain/reporting/figures";
 import { APPLICATION_KINDS, KIND_LABELS, KIND_SHORT_LABELS, LATE_KINDS, type ReportTableId } from "~/domain/reporting/labels";
 import {
-  dateLabel,
   lastCompleteFinancialYear,
   monthLabel,
   PERIOD_FIELDS,
@@ -168,7 +168,7 @@ function Figures({ report, tables }: { report: Report; tables: NonNullable<Data[
   return (
     <>
       <p className="govuk-body">
-        Applications received or decided from {periodLabel(report.period)}, as recorded in this service on {dateLabel(report.today)}.
+        Applications received or decided from {periodLabel(report.period)}, as recorded in this service on {formatDate(report.today)}.
         Each chart has a table with the same figures below it, which you can download as a spreadsheet (CSV).
       </p>
 

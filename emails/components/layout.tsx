@@ -35,3 +35,5 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
 export const paragraph = { fontSize: "19px", margin: "0 0 20px" } as const;
 export const heading = { fontSize: "27px", fontWeight: 700, margin: "30px 0 20px" } as const;
 export const link = { color: "#1d70b8", textDecoration: "underline" } as const;
+/** Words quoted from a decision (reasons, conditions, a message), set off like GOV.UK inset text. */
+export const quote = { ...paragraph, borderLeft: "10px solid #b1b4b6", paddingLeft: "15px" } as const;

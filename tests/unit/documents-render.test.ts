@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,7 @@ import type { DocumentContent } from "~/domain/documents/content";
 import { demoPhoto } from "~/domain/documents/demoPhoto";
 import { DOCUMENT_KIND_NAMES, DOCUMENT_KINDS, type DocumentKind, formatReference } from "~/domain/documents/kinds";
 import { qrSymbol } from "~/domain/documents/qr";
-import { formatDate, renderDocument, toWinAnsi, wrapText } from "~/domain/documents/render";
+import { renderDocument, toWinAnsi, wrapText } from "~/domain/documents/render";
 
 const dir = mkdtempSync(path.join(tmpdir(), "documents-render-"));
 /** Set DOCUMENTS_SAMPLE_DIR to keep the sample PDFs (e.g. to look at them with pdftoppm). */

@@ -1,4 +1,7 @@
-/** Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so no time zone can shift a day. */
+/**
+ * Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so no time zone can shift a day; and how the service writes
+ * dates and times, GOV.UK style.
+ */
 
 /** Whole years between a date of birth and a date. */
 export function ageOn(dateOfBirth: string, on: string) {
@@ -36,6 +39,17 @@ export function isIsoDate(value: unknown): value is string {
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "14 March 2026" from YYYY-MM-DD; anything else is given back as it is, so an odd stored value never breaks a page. */
+export function formatDate(iso: string) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return iso;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+const LONDON_DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+/** "14 Mar 2026, 17:30": when something happened (a timestamp), in London. */
+export const formatMoment = (at: string | Date) => LONDON_DATE_TIME.format(new Date(at));
 
 /**
  * "Sat 14 March 2026": what Intl gives for en-GB with a short weekday, at a fraction of its cost (pages and rule

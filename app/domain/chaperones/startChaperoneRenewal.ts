@@ -1,10 +1,10 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { chaperoneApplications } from "#db/schema/chaperones";
 import { users } from "#db/schema/identity";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { formatDate } from "../documents/render";
 import { londonDate } from "../documents/states";
 import { RuleError } from "../errors";
 import { assertApplicant, OPEN_STATUSES } from "./applicantScope";

@@ -8,6 +8,7 @@ import {
   degrees,
   rgb,
 } from "pdf-lib";
+import { formatDate } from "../calendar/dates";
 import type { DocumentContent, Image } from "./content";
 import { DOCUMENT_KINDS, type DocumentKind } from "./kinds";
 import { drawQrCode, quietZone } from "./qr";
@@ -61,7 +62,6 @@ const HOLDER_HEADING: Record<DocumentKind, string> = {
   "exemption-record": "Organiser",
 };
 
-const MONTHS = "January February March April May June July August September October November December".split(" ");
 const LONDON_DATE = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
   day: "numeric",
@@ -664,13 +664,6 @@ function truncate(text: string, font: PDFFont, size: number, width: number, forc
   let base = force && text.endsWith("…") ? text.slice(0, -1) : text;
   while (base && font.widthOfTextAtSize(`${base}…`, size) > width) base = base.slice(0, -1);
   return `${base.trimEnd()}…`;
-}
-
-/** "14 March 2015" from an ISO date; anything unrecognised is printed as given. */
-export function formatDate(iso: string) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return iso;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
 /** The date in London of an ISO date-time ("30 November 2026"). */

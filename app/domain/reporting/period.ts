@@ -3,7 +3,7 @@
  * report page, and the instants that bound a period in Europe/London. Pure functions over ISO dates (YYYY-MM-DD);
  * browser-safe.
  */
-import { addDays, addMonths, isIsoDate } from "../calendar/dates";
+import { addDays, addMonths, isIsoDate, formatDate } from "../calendar/dates";
 import { londonDate } from "../documents/states";
 
 export type Period = { from: string; to: string };
@@ -106,9 +106,5 @@ const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numer
 /** "2025-04" → "April 2025" */
 export const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
 
-const dayName = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-/** "2025-04-01" → "1 April 2025" */
-export const dateLabel = (iso: string) => dayName.format(new Date(`${iso}T00:00:00Z`));
-
 /** "1 April 2025 to 31 March 2026" */
-export const periodLabel = (period: Period) => `${dateLabel(period.from)} to ${dateLabel(period.to)}`;
+export const periodLabel = (period: Period) => `${formatDate(period.from)} to ${formatDate(period.to)}`;

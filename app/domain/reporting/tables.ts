@@ -2,6 +2,7 @@
  * The annual report as tables: one definition per table, used by the page and by its CSV download, so both always
  * show the same figures. Pure; browser-safe.
  */
+import { formatDate } from "../calendar/dates";
 import { EXEMPTION_BASIS_LABELS } from "../exemptions/labels";
 import { LADO_RULES } from "../safeguarding/rules";
 import type { Cell } from "./csv";
@@ -9,7 +10,7 @@ import { percent, type Share, shareOf } from "./figures";
 import type { AnnualReport } from "./getAnnualReport";
 import type { ServicePerformance } from "./getServicePerformance";
 import { APPLICATION_KINDS, GROUND_LABELS, KIND_LABELS, LATE_KINDS, OBJECTION_KINDS, type ReportTableId } from "./labels";
-import { dateLabel, monthLabel } from "./period";
+import { monthLabel } from "./period";
 
 export type ReportTable = {
   id: ReportTableId;
@@ -117,7 +118,7 @@ export function reportTables(report: AnnualReport): ReportTable[] {
         ["Applications received", report.bopa.received],
         ["Granted", report.bopa.granted],
         ["Refused", report.bopa.refused],
-        [`Approvals in force on ${dateLabel(report.period.to)}`, report.bopa.inForceAtEnd],
+        [`Approvals in force on ${formatDate(report.period.to)}`, report.bopa.inForceAtEnd],
       ],
       numericFrom: 1,
     },

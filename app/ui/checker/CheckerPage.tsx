@@ -27,6 +27,3 @@ export function ReturnTo({ fromCheck }: { fromCheck: boolean }) {
 /** A page title from the loader's `question` (pages whose question names a date). */
 export const questionTitle = (data: unknown) => (data as { question?: string } | undefined)?.question ?? CHECKER_TITLE;
 
-const dayMonthYear = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-/** "14 March 2015" */
-export const formatDateOfBirth = (iso: string) => dayMonthYear.format(new Date(`${iso}T00:00:00Z`));

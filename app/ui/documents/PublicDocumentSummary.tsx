@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { SummaryList, Tag } from "../govuk/components";
 
 export type PublicDocumentView = {
@@ -13,9 +14,6 @@ export type PublicDocumentView = {
   replacedBy: string | null;
   specimen: boolean;
 };
-
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-export const formatDate = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 const COLOURS: Record<string, "green" | "grey" | "red" | "yellow" | "blue"> = {
   valid: "green",

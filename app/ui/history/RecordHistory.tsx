@@ -1,8 +1,8 @@
+import { formatMoment } from "~/domain/calendar/dates";
 import { Table } from "../govuk/components";
 
 type Event = { id: number; action: string; actorLabel: string; at: string; ip: string | null; after?: unknown };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 const ACTIONS: Record<string, string> = {
   "document.issued": "Issued",
@@ -74,5 +74,5 @@ function describe(event: Event) {
 /** A record's audit history for staff. */
 export function RecordHistory({ events }: { events: Event[] }) {
   if (!events.length) return <p className="govuk-body">No changes have been recorded.</p>;
-  return <Table caption="History" head={["When", "What", "Who"]} rows={events.map((e) => [dateTime.format(new Date(e.at)), describe(e), e.actorLabel])} />;
+  return <Table caption="History" head={["When", "What", "Who"]} rows={events.map((e) => [formatMoment(e.at), describe(e), e.actorLabel])} />;
 }

@@ -1,5 +1,5 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { WeekPattern } from "#db/schema/employment";
-import { formatDate } from "../documents/PublicDocumentSummary";
 import { Button, WarningText } from "../govuk/components";
 import { ErrorSummaryBox, PostForm, type SummaryError } from "../govuk/form";
 import { Findings, type FindingView } from "./Findings";

@@ -1,6 +1,6 @@
+import { formatDate } from "~/domain/calendar/dates";
 import { Link } from "@remix-run/react";
 import type { WeekPattern } from "#db/schema/employment";
-import { formatDate } from "../documents/PublicDocumentSummary";
 import { SummaryList, type SummaryRow } from "../govuk/components";
 import { PatternTable } from "./PatternTable";
 

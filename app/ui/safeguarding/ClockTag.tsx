@@ -1,5 +1,5 @@
+import { formatDate } from "~/domain/calendar/dates";
 import type { ReferralClock } from "~/domain/safeguarding/rules";
-import { formatDate } from "../documents/PublicDocumentSummary";
 import { Tag } from "../govuk/components";
 
 const TAGS = {
