@@ -1,4 +1,4 @@
-import { formatDate } from "~/domain/calendar/dates";
+import { formatDate, formatMomentDate } from "~/domain/calendar/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +9,7 @@ import { listMyDocuments } from "~/domain/documents.server";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { readForm } from "~/server/forms.server";
-import { ApplicationStatusTag, formatDay } from "~/ui/chaperones/ApplicationStatusTag";
+import { ApplicationStatusTag } from "~/ui/chaperones/ApplicationStatusTag";
 import { InsetText, NotificationBanner, SummaryList, Table } from "~/ui/govuk/components";
 import { ErrorSummary, PostForm } from "~/ui/govuk/form";
 
@@ -159,7 +159,7 @@ export default function ChaperoneHome() {
               rows={[
                 { key: "Status", value: <ApplicationStatusTag status={application.status} /> },
                 { key: "Application reference", value: application.reference },
-                ...(application.submittedAt ? [{ key: "Submitted", value: formatDay(application.submittedAt) }] : []),
+                ...(application.submittedAt ? [{ key: "Submitted", value: formatMomentDate(application.submittedAt) }] : []),
                 ...(application.authority ? [{ key: "Council", value: application.authority.name }] : []),
                 ...(application.licence
                   ? [
@@ -189,7 +189,7 @@ export default function ChaperoneHome() {
                       {r.received
                         ? "reference received"
                         : r.linkExpiresAt
-                          ? `we emailed them a link on ${formatDay(r.requestedAt!)}; it expires on ${formatDay(r.linkExpiresAt)}`
+                          ? `we emailed them a link on ${formatMomentDate(r.requestedAt!)}; it expires on ${formatMomentDate(r.linkExpiresAt)}`
                           : "not asked yet"}
                     </li>
                   ))}

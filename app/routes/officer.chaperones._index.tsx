@@ -1,11 +1,10 @@
-import { formatDate } from "~/domain/calendar/dates";
+import { formatDate, formatMomentDate } from "~/domain/calendar/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listChangeReports, listChaperoneQueue } from "~/domain/chaperones.server";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { formatDay } from "~/ui/chaperones/ApplicationStatusTag";
 import { BackLink, Table, Tag } from "~/ui/govuk/components";
 
 export const handle = { title: "Chaperone applications" };
@@ -37,10 +36,10 @@ export default function ChaperoneQueue() {
             formatDate(c.happenedOn),
             c.late ? (
               <>
-                {formatDay(c.reportedAt)} <Tag colour="red">Late</Tag>
+                {formatMomentDate(c.reportedAt)} <Tag colour="red">Late</Tag>
               </>
             ) : (
-              formatDay(c.reportedAt)
+              formatMomentDate(c.reportedAt)
             ),
           ])}
         />

@@ -1,4 +1,4 @@
-import { formatDate } from "~/domain/calendar/dates";
+import { formatDate, formatMomentDate } from "~/domain/calendar/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +8,6 @@ import { RuleError } from "~/domain/errors";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, toResponse } from "~/server/forms.server";
-import { formatDay } from "~/ui/chaperones/ApplicationStatusTag";
 import { BackLink, Button, NotificationBanner, SummaryList, Tag } from "~/ui/govuk/components";
 import { ErrorSummary, PostForm } from "~/ui/govuk/form";
 
@@ -66,15 +65,15 @@ export default function ChangeReport() {
               key: "Reported",
               value: report.late ? (
                 <>
-                  {formatDay(report.reportedAt)} <Tag colour="red">Late</Tag>
+                  {formatMomentDate(report.reportedAt)} <Tag colour="red">Late</Tag>
                   <br />
                   More than {CHAPERONE_RULES["CHAPLIC-REPORT"].days} days after it happened
                 </>
               ) : (
-                formatDay(report.reportedAt)
+                formatMomentDate(report.reportedAt)
               ),
             },
-            ...(report.acknowledgedAt ? [{ key: "Dealt with", value: `${formatDay(report.acknowledgedAt)} by ${report.acknowledgedBy}` }] : []),
+            ...(report.acknowledgedAt ? [{ key: "Dealt with", value: `${formatMomentDate(report.acknowledgedAt)} by ${report.acknowledgedBy}` }] : []),
           ]}
         />
         <p className="govuk-body">

@@ -51,6 +51,10 @@ const LONDON_DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium",
 /** "14 Mar 2026, 17:30": when something happened (a timestamp), in London. */
 export const formatMoment = (at: string | Date) => LONDON_DATE_TIME.format(new Date(at));
 
+const LONDON_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+/** "14 March 2026": the day in London something happened (a timestamp). */
+export const formatMomentDate = (at: string | Date) => LONDON_DATE.format(new Date(at));
+
 /**
  * "Sat 14 March 2026": what Intl gives for en-GB with a short weekday, at a fraction of its cost (pages and rule
  * reasons list many days; tests/unit/calendar-dates.test.ts compares the two).

@@ -1,3 +1,4 @@
+import { formatMomentDate } from "../calendar/dates";
 import { eq } from "drizzle-orm";
 import { authorities } from "#db/schema/authorities";
 import { chaperoneApplications, chaperoneReferees } from "#db/schema/chaperones";
@@ -21,7 +22,6 @@ export function formatApplicationReference(authorityCode: string, year: number, 
   return `${authorityCode}-CA-${year}-${String(sequence).padStart(6, "0")}`;
 }
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
 /**
  * The applicant sends their application to the council where they live. Every section must be complete and
@@ -79,7 +79,7 @@ export async function submitChaperoneApplication(db: Db, actor: Actor, baseUrl: 
           authorityName: authority.name,
           url: `${baseUrl}/chaperone-references/${token}`,
           expiresInDays: days,
-          expiresOn: longDate.format(expiresAt),
+          expiresOn: formatMomentDate(expiresAt),
         }),
       );
       requested.push({ position: referee.position, email: referee.email });

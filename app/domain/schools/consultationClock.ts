@@ -1,4 +1,4 @@
-import { addDays } from "../calendar/dates";
+import { addDays, formatMomentDate } from "../calendar/dates";
 import { isWorkingDay } from "../calendar/workingDays";
 
 /**
@@ -15,12 +15,11 @@ export function workingDaysBetween(from: string, to: string) {
 
 const plural = (n: number) => `${n} working ${n === 1 ? "day" : "days"}`;
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
 export type ConsultationClock = { label: string; overdue: boolean };
 
 export function consultationClock(dueOn: string, today: string, answeredAt: Date | string | null | undefined): ConsultationClock {
-  if (answeredAt) return { label: `Answered on ${longDate.format(new Date(answeredAt))}`, overdue: false };
+  if (answeredAt) return { label: `Answered on ${formatMomentDate(new Date(answeredAt))}`, overdue: false };
   if (today === dueOn) return { label: "Due today", overdue: false };
   if (today < dueOn) return { label: `Due in ${plural(Math.max(1, workingDaysBetween(today, dueOn)))}`, overdue: false };
   const late = workingDaysBetween(dueOn, today);

@@ -15,8 +15,3 @@ const COLOURS = {
 export function ApplicationStatusTag({ status }: { status: ChaperoneApplicationStatus }) {
   return <Tag colour={COLOURS[status]}>{APPLICATION_STATUS_LABELS[status]}</Tag>;
 }
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-
-/** "23 November 2026" from an ISO timestamp. */
-export const formatDay = (iso: string) => dateTime.format(new Date(iso));

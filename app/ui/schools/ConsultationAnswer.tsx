@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { z } from "zod";
 import { OBJECTION_GROUNDS, SCHOOL_RESPONSES } from "#db/schema/licences";
-import { formatDay } from "~/domain/calendar/dates";
+import { formatDay, formatDate, formatMomentDate } from "~/domain/calendar/dates";
 import { WEEKDAYS, type WeekPattern } from "#db/schema/employment";
 import { WEEKDAY_NAMES } from "~/domain/employment/pattern";
 import { ANSWER_MESSAGES, type ConsultationKind, kindOf } from "~/domain/schools/answerWords";
@@ -49,9 +49,8 @@ const PERMIT_GROUND_LABELS: typeof GROUND_LABELS = {
 const hoursRows = (pattern: WeekPattern | null) =>
   WEEKDAYS.map((d) => [WEEKDAY_NAMES[d], pattern?.[d]?.length ? pattern[d].map((s) => `${s.start} to ${s.end}`).join(", ") : "Not working"]);
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-/** "5 March 2026", from a timestamp or an ISO date. */
-export const formatLong = (value: string) => longDate.format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
+/** A day (YYYY-MM-DD) or the day in London of a timestamp, as "14 March 2026". */
+export const formatLong = (value: string) => (value.length === 10 ? formatDate(value) : formatMomentDate(value));
 
 const dayList = (dates: string[]) =>
   dates.length ? (
