@@ -3,7 +3,7 @@
  * link token, for tests and the demo seed.
  */
 import { addWorkingDays } from "../app/domain/calendar/workingDays";
-import { londonDate } from "../app/domain/documents/states";
+import { londonDate } from "../app/domain/calendar/dates";
 import { hashToken, newToken } from "../app/domain/identity/tokens";
 import type { Db } from "../app/server/db.server";
 import { createPerformanceApplication } from "./factories";

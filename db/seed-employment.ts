@@ -5,10 +5,9 @@
  * ago (late: EMPLOY-7DAYS).
  */
 import { createHash } from "node:crypto";
-import { addDays } from "../app/domain/calendar/dates";
+import { addDays, londonDate } from "../app/domain/calendar/dates";
 import { demoPhoto } from "../app/domain/documents/demoPhoto";
 import { nextSequence } from "../app/domain/documents/nextSequence";
-import { londonDate } from "../app/domain/documents/states";
 import { emptyPattern } from "../app/domain/employment/pattern";
 import { formatPermitApplicationReference, PERMIT_APPLICATION_SEQUENCE_KIND } from "../app/domain/employment/permitRules";
 import type { Db } from "../app/server/db.server";

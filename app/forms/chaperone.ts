@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { londonDate } from "~/domain/documents/states";
+import { londonDate } from "~/domain/calendar/dates";
 import { parseDateParts } from "./fields";
 
 /**

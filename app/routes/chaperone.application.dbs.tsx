@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { checkDbsCurrency, checkDbsNumber } from "~/domain/chaperones/rules";
-import { londonDate } from "~/domain/documents/states";
+import { londonDate } from "~/domain/calendar/dates";
 import { dateFields, EVEN_WITH_OTHER_ERRORS, isoDate, yesNo, yesNoValue } from "~/forms/chaperone";
 import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireEditableApplication, saveSectionAction } from "~/server/chaperone-applicant.server";

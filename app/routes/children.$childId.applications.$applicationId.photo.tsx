@@ -1,12 +1,11 @@
 
-import { formatDate } from "~/domain/calendar/dates";
+import { formatDate, londonDate } from "~/domain/calendar/dates";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { storeChildUploads } from "~/domain/children.server";
-import { londonDate } from "~/domain/documents/states";
 import { saveParentSection } from "~/domain/licences-parent.server";
 import { afterParentSave, isRecentPhoto } from "~/domain/licences/parentSections";
 import { LICENCE_RULES } from "~/domain/licences/rules";

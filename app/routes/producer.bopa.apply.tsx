@@ -8,7 +8,7 @@ import { listProducerOrganisations } from "~/domain/productions.server";
 import { findKeptBopaUpload, type KeptUpload, listHostCouncils, storeBopaUpload, submitBopaApplication } from "~/domain/bopa.server";
 import { ageInRange, BOPA_MESSAGES as M, BOPA_TEXT_MAX, childrenCountInRange, isEmailAddress, isPhoneNumber, isWholeNumber } from "~/domain/bopa/checks";
 import { BOPA_RULES } from "~/domain/bopa/rules";
-import { londonDate } from "~/domain/documents/states";
+import { londonDate } from "~/domain/calendar/dates";
 import { RuleError } from "~/domain/errors";
 import { dispatchEmails } from "~/domain/notifications.server";
 import { tooLargeMessage, UPLOAD_POLICIES } from "~/domain/uploads.server";

@@ -1,8 +1,7 @@
-import { formatDate } from "~/domain/calendar/dates";
+import { formatDate, londonDate } from "~/domain/calendar/dates";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
-import { londonDate } from "~/domain/documents/states";
 import { getAnnualReport, reportAuthority } from "~/domain/reporting.server";
 import { percent, type Share } from "~/domain/reporting/figures";
 import { APPLICATION_KINDS, KIND_LABELS, KIND_SHORT_LABELS, LATE_KINDS, type ReportTableId } from "~/domain/reporting/labels";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { londonDate } from "~/domain/documents/states";
+import { londonDate } from "~/domain/calendar/dates";
 import { getAnnualReport } from "~/domain/reporting.server";
 import { csvFilename, toCsv } from "~/domain/reporting/csv";
 import { isReportTableId } from "~/domain/reporting/labels";

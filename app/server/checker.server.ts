@@ -2,8 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { createCookieSessionStorage, json, redirect } from "@remix-run/node";
 import { findAuthorityForPostcode } from "~/domain/chaperones.server";
-import { addDays, formatDay } from "~/domain/calendar/dates";
-import { londonDate } from "~/domain/documents/states";
+import { addDays, formatDay, londonDate } from "~/domain/calendar/dates";
 import { checkExemption, DEFAULT_LOCAL_SETTINGS } from "~/domain/exemptions/rules";
 import { getAuthoritySettings } from "~/domain/settings.server";
 import {

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { chaperoneApplications } from "#db/schema/chaperones";
 import { outbox } from "#db/schema/notifications";
-import { londonDate } from "~/domain/documents/states";
+import { londonDate } from "~/domain/calendar/dates";
 import { saveApplicationSection } from "~/domain/chaperones/saveApplicationSection";
 import { startChaperoneApplication } from "~/domain/chaperones/startChaperoneApplication";
 import { submitChaperoneApplication } from "~/domain/chaperones/submitChaperoneApplication";

@@ -3,7 +3,7 @@ import { authorities, organisations } from "#db/schema/authorities";
 import { bopaApplications } from "#db/schema/bopa";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { authorityScope } from "../identity/capabilities";
 import { BOPA_STATUS_LABELS } from "./states";
 

@@ -3,7 +3,7 @@ import { authorities, organisations } from "#db/schema/authorities";
 import { bopaApplications } from "#db/schema/bopa";
 import { issuedDocuments } from "#db/schema/documents";
 import type { Db } from "~/server/db.server";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 
 /**
  * The public register: body of persons approvals in force or still to start (granted, approval valid in the

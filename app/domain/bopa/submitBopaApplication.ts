@@ -8,7 +8,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { isUuid } from "../children/access";
 import { nextSequence } from "../documents/nextSequence";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { NotFoundError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
 import { queueEmail } from "../notifications/queueEmail";

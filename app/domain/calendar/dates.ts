@@ -30,6 +30,13 @@ export function daysBetween(from: string, to: string) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The date in London (today, or when `at` happened) as YYYY-MM-DD. */
+export function londonDate(at = new Date()) {
+  return LONDON_DAY.format(at);
+}
+
 /** True for a real calendar date written YYYY-MM-DD, whatever was sent. */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

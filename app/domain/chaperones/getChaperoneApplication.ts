@@ -6,7 +6,7 @@ import { users } from "#db/schema/identity";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { listRecordHistory } from "../audit/listRecordHistory";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { CHAPERONE_CHECKS, CHECK_NAMES, isSatisfactory, missingForGrant, outcomeOf } from "./checks";
 import { applicantName, applicationForOfficer, defaultStartDate, licenceYears, OPEN_STATUSES } from "./officerScope";
 import { licencePeriod } from "./rules";

@@ -2,7 +2,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { issuedDocuments } from "#db/schema/documents";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
-import { londonDate, publicStatus, STATUS_LABELS } from "../documents/states";
+import { londonDate } from "../calendar/dates";
+import { publicStatus, STATUS_LABELS } from "../documents/states";
 import { assertApplicant } from "./applicantScope";
 import { renewalWindow } from "./rules";
 

@@ -3,7 +3,7 @@ import { type CheckRecord, chaperoneApplications } from "#db/schema/chaperones";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { RuleError } from "../errors";
 import { CHAPERONE_CHECKS, type CheckName, checkName, outcomeOf } from "./checks";
 import { applicationForOfficer, assertOpen } from "./officerScope";

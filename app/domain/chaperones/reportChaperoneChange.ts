@@ -6,7 +6,7 @@ import { memberships, users } from "#db/schema/identity";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { NotFoundError, RuleError } from "../errors";
 import { queueEmail } from "../notifications/queueEmail";
 import { assertApplicant } from "./applicantScope";

@@ -5,7 +5,7 @@ import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { findAuthorityForPostcode } from "../authorities/findAuthorityForPostcode";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { RuleError } from "../errors";
 import { type IncomingFile, insertUpload, type PreparedUpload, prepareUpload, UPLOAD_POLICIES } from "../uploads/storeUpload";
 import { applicantOf, assertApplicant, type ChaperoneApplication, ownApplication, refereesOf } from "./applicantScope";

@@ -5,7 +5,7 @@ import { renewalReminders } from "#db/schema/reminders";
 import type { Db } from "~/server/db.server";
 import { systemActor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { queueEmail } from "../notifications/queueEmail";
 import { addDays, CHAPERONE_RULES, reminderDue } from "./rules";
 

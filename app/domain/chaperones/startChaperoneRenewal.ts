@@ -5,7 +5,7 @@ import { users } from "#db/schema/identity";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { RuleError } from "../errors";
 import { assertApplicant, OPEN_STATUSES } from "./applicantScope";
 import { getMyChaperoneApproval } from "./getMyChaperoneApproval";

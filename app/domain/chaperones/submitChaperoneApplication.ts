@@ -1,4 +1,4 @@
-import { formatMomentDate } from "../calendar/dates";
+import { formatMomentDate, londonDate } from "../calendar/dates";
 import { eq } from "drizzle-orm";
 import { authorities } from "#db/schema/authorities";
 import { chaperoneApplications, chaperoneReferees } from "#db/schema/chaperones";
@@ -6,7 +6,6 @@ import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { nextSequence } from "../documents/nextSequence";
-import { londonDate } from "../documents/states";
 import { RuleError } from "../errors";
 import { newToken } from "../identity/tokens";
 import { queueEmail } from "../notifications/queueEmail";

@@ -3,7 +3,7 @@ import { children } from "#db/schema/children";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
 import { type ChildDetailsInput, checkChildDetails } from "./childDetails";

@@ -4,8 +4,7 @@ import { childShares, productions } from "#db/schema/children";
 import { uploads } from "#db/schema/uploads";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
-import { ageOn } from "../calendar/dates";
-import { londonDate } from "../documents/states";
+import { ageOn, londonDate } from "../calendar/dates";
 import { loadOwnChild } from "./access";
 import { schoolChoiceOf } from "./rules";
 

@@ -3,8 +3,7 @@ import { schools } from "#db/schema/authorities";
 import { children } from "#db/schema/children";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
-import { ageOn } from "../calendar/dates";
-import { londonDate } from "../documents/states";
+import { ageOn, londonDate } from "../calendar/dates";
 
 /** The parent's own children, by first name, with their age today and school. */
 export async function listMyChildren(db: Db, actor: Actor, now = new Date()) {

@@ -2,8 +2,7 @@ import { performanceDays } from "#db/schema/children";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { isIsoDate } from "../calendar/dates";
-import { londonDate } from "../documents/states";
+import { isIsoDate, londonDate } from "../calendar/dates";
 import { RuleError } from "../errors";
 import { loadOwnChild } from "./access";
 

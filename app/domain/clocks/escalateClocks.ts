@@ -6,7 +6,7 @@ import { concerns } from "#db/schema/safeguarding";
 import type { Db } from "~/server/db.server";
 import { systemActor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { queueEmail } from "../notifications/queueEmail";
 import { referralClock } from "../safeguarding/rules";
 import { getAuthoritySettings } from "../settings/getAuthoritySettings";

@@ -4,7 +4,8 @@ import { authorities } from "#db/schema/authorities";
 import { issuedDocuments } from "#db/schema/documents";
 import type { Db } from "~/server/db.server";
 import { DOCUMENT_KINDS, type DocumentKind, REFERENCE_PATTERN } from "./kinds";
-import { londonDate, publicStatus, STATUS_LABELS } from "./states";
+import { londonDate } from "../calendar/dates";
+import { publicStatus, STATUS_LABELS } from "./states";
 
 const successor = alias(issuedDocuments, "successor");
 

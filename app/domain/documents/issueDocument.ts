@@ -17,7 +17,8 @@ import { DOCUMENT_KINDS, type DocumentKind, formatReference } from "./kinds";
 import { nextSequence } from "./nextSequence";
 import { renderDocument } from "./render";
 import { signingIdentity, signPdf } from "./signing";
-import { assertTransition, initials, londonDate } from "./states";
+import { londonDate } from "../calendar/dates";
+import { assertTransition, initials } from "./states";
 
 export type IssueInput = Omit<DocumentContent, "reference" | "verifyUrl" | "specimen" | "authority" | "issuedBy" | "issuedAt"> & {
   authorityId: string;

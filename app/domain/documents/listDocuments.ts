@@ -7,7 +7,8 @@ import { listRecordHistory } from "../audit/listRecordHistory";
 import { NotFoundError } from "../errors";
 import { authorityScope } from "../identity/capabilities";
 import { DOCUMENT_KINDS, type DocumentKind } from "./kinds";
-import { londonDate, publicStatus, STATUS_LABELS } from "./states";
+import { londonDate } from "../calendar/dates";
+import { publicStatus, STATUS_LABELS } from "./states";
 
 const columns = {
   id: issuedDocuments.id,

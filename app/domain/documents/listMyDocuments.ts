@@ -3,7 +3,8 @@ import { issuedDocuments } from "#db/schema/documents";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { DOCUMENT_KINDS, type DocumentKind } from "./kinds";
-import { londonDate, publicStatus, STATUS_LABELS } from "./states";
+import { londonDate } from "../calendar/dates";
+import { publicStatus, STATUS_LABELS } from "./states";
 
 /** Documents the person holds, that concern their child, or that their organisation holds. */
 export async function listMyDocuments(db: Db, actor: Actor, today = londonDate()) {

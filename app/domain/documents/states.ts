@@ -45,9 +45,3 @@ export function initials(name: string) {
     .join(" ");
 }
 
-const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today's date in Europe/London as YYYY-MM-DD. */
-export function londonDate(at = new Date()) {
-  return LONDON_DAY.format(at);
-}

@@ -6,7 +6,7 @@ import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import { addWorkingDays } from "../calendar/workingDays";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { newToken } from "../identity/tokens";
 import { SCHOOL_CONSULTATION_LINK_DAYS } from "../licences/consultSchool";
 import { queueEmail } from "../notifications/queueEmail";

@@ -4,7 +4,7 @@ import { employmentPermits } from "#db/schema/employment";
 import type { Db } from "~/server/db.server";
 import { systemActor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { queueEmail } from "../notifications/queueEmail";
 import { occupationText, permitParties } from "./permitParties";
 import { PERMIT_RECORD } from "./permitParty";

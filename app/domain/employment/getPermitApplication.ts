@@ -5,8 +5,7 @@ import { issuedDocuments } from "#db/schema/documents";
 import { users } from "#db/schema/identity";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
-import { ageOn } from "../calendar/dates";
-import { londonDate } from "../documents/states";
+import { ageOn, londonDate } from "../calendar/dates";
 import { schoolLeavingDate } from "../exemptions/rules";
 import {
   EMPLOYER_SECTIONS,

@@ -6,7 +6,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
 import type { Image } from "../documents/content";
 import { issueDocument } from "../documents/issueDocument";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "../identity/capabilities";
 import { queueEmail } from "../notifications/queueEmail";

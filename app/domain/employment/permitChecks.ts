@@ -1,6 +1,5 @@
 import type { employmentPermits } from "#db/schema/employment";
-import { addDays, daysBetween } from "../calendar/dates";
-import { londonDate } from "../documents/states";
+import { addDays, daysBetween, londonDate } from "../calendar/dates";
 import { schoolLeavingDate } from "../exemptions/rules";
 import { checkPatterns } from "./pattern";
 import { PERMIT_RULES } from "./permitRules";

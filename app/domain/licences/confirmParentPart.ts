@@ -6,7 +6,7 @@ import { performanceApplications } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { RuleError } from "../errors";
 import { queueEmail } from "../notifications/queueEmail";
 import { applicationForParent } from "./access";

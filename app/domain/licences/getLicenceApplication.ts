@@ -9,7 +9,7 @@ import { uploads } from "#db/schema/uploads";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { listRecordHistory } from "../audit/listRecordHistory";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { daysCountedFor, EXEMPTION_RULES, fourDayWindow } from "../exemptions/rules";
 import { checkSchedule, dayLimits } from "../hours/rules";
 import { dayTimeline } from "../hours/timeline";

@@ -5,7 +5,7 @@ import { uploads } from "#db/schema/uploads";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { schoolChoiceOf } from "../children/rules";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { NotFoundError } from "../errors";
 import { applicationForParent } from "./access";
 import { incompleteParentSections, isRecentPhoto, type ParentPart, parentPartStatus } from "./parentSections";

@@ -6,9 +6,8 @@ import { performanceApplications, schoolConsultations, scheduleDays } from "#db/
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { addDays } from "../calendar/dates";
+import { addDays, londonDate } from "../calendar/dates";
 import { nextSequence } from "../documents/nextSequence";
-import { londonDate } from "../documents/states";
 import { RuleError } from "../errors";
 import { queueEmail } from "../notifications/queueEmail";
 import { applicationForProducer } from "./access";

@@ -6,7 +6,7 @@ import { chaperoneApplications } from "#db/schema/chaperones";
 import { employmentPermits } from "#db/schema/employment";
 import { performanceApplications } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { PERMIT_RECORD } from "../employment/permitParty";
 import { LICENCE_RECORD } from "../licences/officerScope";
 import type { Decision } from "./figures";

@@ -1,7 +1,6 @@
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
-import { ageOn } from "../calendar/dates";
-import { londonDate } from "../documents/states";
+import { ageOn, londonDate } from "../calendar/dates";
 import { OCCUPATION_LABELS, type Occupation } from "../employment/rules";
 import { RuleError } from "../errors";
 import { EXEMPTION_BASES } from "#db/schema/children";

@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import { authorities } from "#db/schema/authorities";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { type DecidedRow, loadDecisions } from "./decisions";
 import { decisionFigures, type Share } from "./figures";
 import { APPLICATION_KINDS, type ApplicationKind } from "./labels";

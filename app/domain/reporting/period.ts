@@ -3,8 +3,7 @@
  * report page, and the instants that bound a period in Europe/London. Pure functions over ISO dates (YYYY-MM-DD);
  * browser-safe.
  */
-import { addDays, addMonths, isIsoDate, formatDate } from "../calendar/dates";
-import { londonDate } from "../documents/states";
+import { addDays, addMonths, isIsoDate, formatDate, londonDate } from "../calendar/dates";
 
 export type Period = { from: string; to: string };
 

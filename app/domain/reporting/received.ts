@@ -5,7 +5,7 @@ import { employmentPermits } from "#db/schema/employment";
 import { performanceApplications } from "#db/schema/licences";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "~/server/db.server";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import type { ApplicationKind } from "./labels";
 
 export type ReceivedRow = { submittedOn: string; late: boolean };

@@ -8,7 +8,7 @@ import type { Db } from "~/server/db.server";
 import { safeguardingEndpoint } from "~/server/env.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { getAuthoritySettings } from "../settings/getAuthoritySettings";
 import { CONCERN_RECORD, findCase } from "./access";
 import { holdReferences } from "./holds";

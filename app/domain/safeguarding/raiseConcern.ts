@@ -6,8 +6,7 @@ import { concerns, SUBJECT_ROLES, type SubjectRole } from "#db/schema/safeguardi
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { formatDay } from "../calendar/dates";
-import { londonDate } from "../documents/states";
+import { formatDay, londonDate } from "../calendar/dates";
 import { RuleError } from "../errors";
 import { queueEmail } from "../notifications/queueEmail";
 import { getAuthoritySettings } from "../settings/getAuthoritySettings";

@@ -3,7 +3,7 @@ import { ladoReferrals } from "#db/schema/safeguarding";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { RuleError } from "../errors";
 import { CONCERN_RECORD, findCaseToChange } from "./access";
 import { queueSafeguardingEvent } from "./deliveries";

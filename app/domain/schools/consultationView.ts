@@ -4,7 +4,7 @@ import { productions } from "#db/schema/children";
 import { employmentPermits } from "#db/schema/employment";
 import { performanceApplications, scheduleDays, type schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { consultationClock, timeLeft } from "./consultationClock";
 import { consultationSubject } from "./subject";
 

@@ -3,7 +3,7 @@ import { schools } from "#db/schema/authorities";
 import { scheduleDays, schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import type { Actor } from "../actor";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { ForbiddenError } from "../errors";
 import { can } from "../identity/capabilities";
 import { consultationClock } from "./consultationClock";

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { consultationClock } from "./consultationClock";
 
 const ANSWERS = { consent: "The school consents", object: "The school objects: the council will weigh this in its decision" } as const;

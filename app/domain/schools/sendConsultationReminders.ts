@@ -4,7 +4,7 @@ import { schoolConsultations } from "#db/schema/licences";
 import type { Db } from "~/server/db.server";
 import { systemActor } from "../actor";
 import { recordAudit } from "../audit/recordAudit";
-import { londonDate } from "../documents/states";
+import { londonDate } from "../calendar/dates";
 import { newToken } from "../identity/tokens";
 import { LICENCE_RULES } from "../licences/rules";
 import { queueEmail } from "../notifications/queueEmail";
