@@ -12,7 +12,7 @@ import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Table, Tag } from "~/ui/govuk/components";
+import { BackLink, Button, InsetText, LateTag, NotificationBanner, SummaryList, Table, Tag } from "~/ui/govuk/components";
 import { Checkboxes, DateInput, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
@@ -167,12 +167,7 @@ function ApplicationPage() {
                 value: (
                   <>
                     <Tag colour={BOPA_STATUS_COLOURS[a.status]}>{a.statusLabel}</Tag>
-                    {a.late ? (
-                      <>
-                        {" "}
-                        <Tag colour="orange">Late</Tag>
-                      </>
-                    ) : null}
+                    <LateTag late={a.late} />
                   </>
                 ),
               },

@@ -6,7 +6,7 @@ import { listBopaQueue } from "~/domain/bopa.server";
 import { BOPA_STATUS_COLOURS } from "~/domain/bopa/states";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { BackLink, Table, Tag } from "~/ui/govuk/components";
+import { BackLink, LateTag, Table, Tag } from "~/ui/govuk/components";
 
 export const handle = { title: "Body of persons approvals" };
 
@@ -41,12 +41,7 @@ export default function OfficerBopaQueue() {
             period(a),
             <span key="sent">
               {formatDate(a.submittedOn)}
-              {a.late ? (
-                <>
-                  {" "}
-                  <Tag colour="orange">Late</Tag>
-                </>
-              ) : null}
+              <LateTag late={a.late} />
             </span>,
           ])}
         />

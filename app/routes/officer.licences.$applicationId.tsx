@@ -19,7 +19,7 @@ import { requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/ui/govuk/components";
+import { BackLink, Button, InsetText, LateTag, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/ui/govuk/components";
 import { Checkboxes, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
@@ -175,12 +175,7 @@ function ApplicationPage() {
                 value: (
                   <>
                     <Tag colour={LICENCE_STATUS_COLOURS[a.status]}>{a.statusLabel}</Tag>
-                    {a.late ? (
-                      <>
-                        {" "}
-                        <Tag colour="orange">Late</Tag>
-                      </>
-                    ) : null}
+                    <LateTag late={a.late} />
                     {objected ? (
                       <>
                         {" "}

@@ -7,7 +7,7 @@ import { BOPA_STATUS_COLOURS } from "~/domain/bopa/states";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard } from "~/server/forms.server";
-import { BackLink, InsetText, SummaryList, Tag } from "~/ui/govuk/components";
+import { BackLink, InsetText, LateTag, SummaryList, Tag } from "~/ui/govuk/components";
 
 export const handle = { title: (d: { application?: { reference: string } }) => (d?.application ? `Body of persons approval application ${d.application.reference}` : "Application") };
 
@@ -35,12 +35,7 @@ export default function ProducerBopaApplication() {
                 value: (
                   <>
                     <Tag colour={BOPA_STATUS_COLOURS[a.status]}>{a.statusLabel}</Tag>
-                    {a.late ? (
-                      <>
-                        {" "}
-                        <Tag colour="orange">Late</Tag>
-                      </>
-                    ) : null}
+                    <LateTag late={a.late} />
                   </>
                 ),
               },

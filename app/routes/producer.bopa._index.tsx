@@ -6,7 +6,7 @@ import { listMyBopaApplications } from "~/domain/bopa.server";
 import { BOPA_STATUS_COLOURS } from "~/domain/bopa/states";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
-import { StartButton, Table, Tag } from "~/ui/govuk/components";
+import { LateTag, StartButton, Table, Tag } from "~/ui/govuk/components";
 
 export const handle = { title: "Body of persons approvals" };
 
@@ -48,12 +48,7 @@ export default function ProducerBopa() {
             `${formatDate(a.periodFrom)} to ${formatDate(a.periodTo)}`,
             <span key="status">
               <Tag colour={BOPA_STATUS_COLOURS[a.status]}>{a.statusLabel}</Tag>
-              {a.late ? (
-                <>
-                  {" "}
-                  <Tag colour="orange">Late</Tag>
-                </>
-              ) : null}
+              <LateTag late={a.late} />
             </span>,
             a.approvalReference ? (
               <a key="pdf" className="govuk-link" href={`/documents/${a.approvalReference}.pdf`} download>

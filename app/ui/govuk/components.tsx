@@ -115,6 +115,16 @@ export function Tag({ children, colour }: { children: ReactNode; colour?: "grey"
   return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>{children}</strong>;
 }
 
+/** An orange "Late" tag after a status or a date (with the space before it), when `late`. */
+export function LateTag({ late }: { late: boolean }) {
+  return late ? (
+    <>
+      {" "}
+      <Tag colour="orange">Late</Tag>
+    </>
+  ) : null;
+}
+
 export function InsetText({ children }: { children: ReactNode }) {
   return <div className="govuk-inset-text">{children}</div>;
 }
