@@ -3,7 +3,7 @@
  * link token, for tests and the demo seed.
  */
 import { addWorkingDays } from "../app/domain/calendar/workingDays";
-import { londonDate } from "../app/domain/calendar/dates";
+import { addDays, londonDate } from "../app/domain/calendar/dates";
 import { hashToken, newToken } from "../app/domain/identity/tokens";
 import type { Db } from "../app/server/db.server";
 import { createPerformanceApplication } from "./factories";
@@ -33,6 +33,19 @@ export async function createSchoolConsultation(
 }
 
 /**
+ * The demo's Cinderella days for Oliver, counted from the day the demo is seeded so they are always ahead: the first
+ * Tuesday at least four weeks on and outside the Christmas holidays (so the application is on time and the school
+ * has its full ten working days), the Wednesday after (both school days) and that Saturday.
+ */
+export function demoCinderellaDays(today = londonDate()) {
+  let tuesday = addDays(today, 28);
+  while (new Date(`${tuesday}T00:00:00Z`).getUTCDay() !== 2) tuesday = addDays(tuesday, 1);
+  const christmas = (day: string) => day.slice(5) >= "12-18" || day.slice(5) <= "01-05";
+  while (christmas(tuesday) || christmas(addDays(tuesday, 4))) tuesday = addDays(tuesday, 7);
+  return { tuesday, wednesday: addDays(tuesday, 1), saturday: addDays(tuesday, 4) };
+}
+
+/**
  * Demo: Oliver Example's submitted application for Cinderella, waiting for Northmere Primary School, which is
  * asked by the link with DEMO_SCHOOL_TOKEN. Two of his three days are school days.
  */
@@ -41,6 +54,7 @@ export async function createDemoSchoolConsultation(
   d: { authorityId: string; organisationId: string; productionId: string; childId: string; schoolId: string; schoolEmail: string; reference: string; now?: Date },
 ) {
   const now = d.now ?? new Date();
+  const days = demoCinderellaDays(londonDate(now));
   const application = await createPerformanceApplication(
     db,
     {
@@ -64,9 +78,9 @@ export async function createDemoSchoolConsultation(
       submittedAt: now,
     },
     [
-      { date: "2026-12-01", arrive: "12:30", depart: "21:00", schoolDay: true, chaperone: "parent" },
-      { date: "2026-12-02", arrive: "12:30", depart: "21:00", schoolDay: true, chaperone: "parent" },
-      { date: "2026-12-05", arrive: "13:00", depart: "20:30", schoolDay: false, chaperone: "parent" },
+      { date: days.tuesday, arrive: "12:30", depart: "21:00", schoolDay: true, chaperone: "parent" },
+      { date: days.wednesday, arrive: "12:30", depart: "21:00", schoolDay: true, chaperone: "parent" },
+      { date: days.saturday, arrive: "13:00", depart: "20:30", schoolDay: false, chaperone: "parent" },
     ],
   );
   const { consultation } = await createSchoolConsultation(

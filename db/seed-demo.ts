@@ -1,3 +1,4 @@
+import { addDays } from "../app/domain/calendar/dates";
 import { demoPhoto } from "../app/domain/documents/demoPhoto";
 import { issueDocument } from "../app/domain/documents/issueDocument";
 import type { Actor } from "../app/domain/actor";
@@ -19,7 +20,7 @@ import { nextSequence } from "../app/domain/documents/nextSequence";
 import { formatPerformanceApplicationReference, PERFORMANCE_APPLICATION_SEQUENCE_KIND } from "../app/domain/licences/submitLicenceApplication";
 import { createBopaApplication } from "./factories-bopa";
 import { createProductionCast, createTermDates2026 } from "./factories-licences";
-import { createDemoSchoolConsultation } from "./factories-school";
+import { createDemoSchoolConsultation, demoCinderellaDays } from "./factories-school";
 import { seedDemoPermits } from "./seed-employment";
 import { seedDemoBooking } from "./seed-safeguarding";
 import { issuedDocuments } from "./schema/documents";
@@ -139,7 +140,8 @@ async function seedDemoChildren(
   await createChild(db, { ...home, firstName: "Noah", lastName: "Example", dateOfBirth: "2012-05-02" });
   const venue = { organisationId: d.company.id, hostAuthorityId: d.northmere.id, createdByUserId: d.producer.id, venueName: "Northmere Playhouse", venuePostcode: "NM1 1AA" };
   const showcase = await createProduction(db, { ...venue, title: "Spring showcase", kind: "amateur", firstDate: "2027-03-01", lastDate: "2027-03-31" });
-  const cinderella = await createProduction(db, { ...venue, title: "Cinderella", kind: "theatre", paid: true, firstDate: "2026-12-01", lastDate: "2027-01-10" });
+  const cinderellaFrom = demoCinderellaDays().tuesday;
+  const cinderella = await createProduction(db, { ...venue, title: "Cinderella", kind: "theatre", paid: true, firstDate: cinderellaFrom, lastDate: addDays(cinderellaFrom, 40) });
   const snowQueen = await createProduction(db, { ...venue, title: "The Snow Queen", kind: "theatre", paid: true, firstDate: "2027-04-03", lastDate: "2027-04-04" });
   await createUsedShare(db, { childId: amelia.id, productionId: showcase.id, parentUserId: d.parent.id, usedByUserId: d.producer.id });
   await createPerformanceDays(db, amelia.id, ["2026-10-10"], { productionTitle: "Autumn charity concert", organiserName: "Footlights Productions Ltd", authorityId: d.northmere.id });
