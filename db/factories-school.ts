@@ -34,8 +34,8 @@ export async function createSchoolConsultation(
 
 /**
  * The demo's Cinderella days for Oliver, counted from the day the demo is seeded so they are always ahead: the first
- * Tuesday at least four weeks on and outside the Christmas holidays (so the application is on time and the school
- * has its full ten working days), the Wednesday after (both school days) and that Saturday.
+ * Tuesday at least four weeks on and outside the Christmas holidays (so the application is on time and the school's
+ * answer, due in 5 working days, comes well before), the Wednesday after (both school days) and that Saturday.
  */
 export function demoCinderellaDays(today = londonDate()) {
   let tuesday = addDays(today, 28);
