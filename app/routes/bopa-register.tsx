@@ -5,6 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listBopaRegister } from "~/domain/bopa.server";
 import { db } from "~/server/db.server";
 import { limitByAddress } from "~/server/rate-limit.server";
+import { Table } from "~/ui/govuk/components";
 
 export const handle = { title: "Body of persons approvals register" };
 
@@ -49,41 +50,21 @@ export default function BopaRegister() {
       </div>
       {groups.length ? (
         groups.map((group, i) => (
-          <table key={`${group.name}-${i}`} className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{group.name}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Reference
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Council
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Performances
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Valid
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {group.approvals.map((a) => (
-                <tr key={a.reference} className="govuk-table__row">
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/verify/${a.reference}`}>
-                      {a.reference}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{a.hostName}</td>
-                  <td className="govuk-table__cell app-pre-line">{a.performances}</td>
-                  <td className="govuk-table__cell">
-                    {formatDate(a.validFrom)} to {formatDate(a.validTo)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            key={`${group.name}-${i}`}
+            caption={group.name}
+            head={["Reference", "Council", "Performances", "Valid"]}
+            rows={group.approvals.map((a) => [
+              <Link key="reference" className="govuk-link" to={`/verify/${a.reference}`}>
+                {a.reference}
+              </Link>,
+              a.hostName,
+              <span key="performances" className="app-pre-line">
+                {a.performances}
+              </span>,
+              `${formatDate(a.validFrom)} to ${formatDate(a.validTo)}`,
+            ])}
+          />
         ))
       ) : (
         <p className="govuk-body">There are no body of persons approvals in force.</p>

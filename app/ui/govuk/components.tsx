@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 export function Button({ children, secondary, warning, name, value }: { children: ReactNode; secondary?: boolean; warning?: boolean; name?: string; value?: string }) {
   const cls = ["govuk-button", secondary && "govuk-button--secondary", warning && "govuk-button--warning"].filter(Boolean).join(" ");
@@ -83,31 +83,51 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
   );
 }
 
-export function Table({ caption, head, rows }: { caption?: ReactNode; head: ReactNode[]; rows: ReactNode[][] }) {
+/**
+ * A table that scrolls sideways on its own when it is wider than the screen, so the page never does (WCAG 1.4.10
+ * Reflow). Named by its caption (or `label`), it is a region a keyboard can focus and scroll.
+ */
+export function TableScroll({ labelledBy, label, children }: { labelledBy?: string; label?: string; children: ReactNode }) {
+  const named = labelledBy || label;
   return (
-    <table className="govuk-table">
-      {caption ? <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption> : null}
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {head.map((h, i) => (
-            <th scope="col" className="govuk-table__header" key={i}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((row, i) => (
-          <tr className="govuk-table__row" key={i}>
-            {row.map((cell, j) => (
-              <td className="govuk-table__cell" key={j}>
-                {cell}
-              </td>
+    <div className="app-table-scroll" {...(named ? { role: "region", tabIndex: 0, "aria-labelledby": labelledBy, "aria-label": labelledBy ? undefined : label } : {})}>
+      {children}
+    </div>
+  );
+}
+
+export function Table({ caption, label, head, rows }: { caption?: ReactNode; label?: string; head: ReactNode[]; rows: ReactNode[][] }) {
+  const captionId = useId();
+  return (
+    <TableScroll labelledBy={caption ? captionId : undefined} label={label}>
+      <table className="govuk-table">
+        {caption ? (
+          <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+            {caption}
+          </caption>
+        ) : null}
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {head.map((h, i) => (
+              <th scope="col" className="govuk-table__header" key={i}>
+                {h}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((row, i) => (
+            <tr className="govuk-table__row" key={i}>
+              {row.map((cell, j) => (
+                <td className="govuk-table__cell" key={j}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
