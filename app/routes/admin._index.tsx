@@ -64,7 +64,7 @@ export default function AdminHome() {
           Invite a member of staff
         </Link>
       </p>
-      <Table head={["Name", "Email address", "Role"]} rows={staff.map((s) => [s.name, s.email, `${ROLE_LABELS[s.role]}${s.schoolName ? ` – ${s.schoolName}` : ""}`])} />
+      <Table label="Staff" head={["Name", "Email address", "Role"]} rows={staff.map((s) => [s.name, s.email, `${ROLE_LABELS[s.role]}${s.schoolName ? ` – ${s.schoolName}` : ""}`])} />
       {pending.length ? (
         <Table
           caption="Invitations not yet accepted"

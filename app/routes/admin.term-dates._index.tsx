@@ -50,6 +50,7 @@ export default function TermDates() {
         </p>
         {terms.length ? (
           <Table
+            label="Term dates"
             head={["Term", "First day", "Last day", <span key="action" className="govuk-visually-hidden">Action</span>]}
             rows={terms.map((t) => [
               t.name,

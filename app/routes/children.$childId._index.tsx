@@ -173,6 +173,7 @@ export default function Child() {
         </h2>
         {permits.length ? (
           <Table
+            label="Work permits"
             head={["Job", "Status", "Reference", "Valid until"]}
             rows={permits.map((p) => [
               <Link key={p.id} className="govuk-link" to={`/children/${child.id}/permits/${p.id}`}>
@@ -198,6 +199,7 @@ export default function Child() {
         <h2 className="govuk-heading-m">Productions that can see {child.firstName}</h2>
         {sharedWith.length || codes.length ? (
           <Table
+            label={`Productions that can see ${child.firstName}`}
             head={["Production", "Organisation", "Status", <span key="h" className="govuk-visually-hidden">Action</span>]}
             rows={[
               ...sharedWith.map((s) => [
@@ -230,6 +232,7 @@ export default function Child() {
         </p>
         {days.length ? (
           <Table
+            label="Performance days"
             head={["Date", "Production", "Organiser", "Basis"]}
             rows={days.map((d) => [formatDate(d.date), d.productionTitle, d.organiserName, d.basisLabel])}
           />

@@ -27,6 +27,7 @@ export default function Children() {
         </p>
         {children.length ? (
           <Table
+            label="Your children"
             head={["Name", "Age", "School"]}
             rows={children.map((c) => [
               <Link key={c.id} className="govuk-link" to={`/children/${c.id}`}>

@@ -13,6 +13,7 @@ export default function Cookies() {
         </p>
         <h2 className="govuk-heading-m">Essential cookies</h2>
         <Table
+          label="Essential cookies"
           head={["Name", "Purpose", "Expires"]}
           rows={[
             ["clp_session", "Keeps you signed in. It holds a random identifier, not your details", "When you close your browser, or after a period of inactivity (30 minutes for council staff)"],

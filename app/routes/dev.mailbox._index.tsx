@@ -35,6 +35,7 @@ export default function Mailbox() {
       </Form>
       {messages.length ? (
         <Table
+          label="Messages"
           head={["Received", "To", "Subject"]}
           rows={messages.map((m) => [
             time.format(new Date(m.createdAt)),

@@ -78,6 +78,7 @@ export default function OfficerHome() {
             one is overdue, contact the LADO.
           </p>
           <Table
+            label="New concerns waiting for the LADO"
             head={["Reference", "Received", "LADO decision"]}
             rows={concerns.map((c) => [c.reference, formatMoment(c.receivedAt), <ClockTag key="clock" clock={c.clock} />])}
           />
@@ -133,6 +134,7 @@ export default function OfficerHome() {
       </p>
       <h2 className="govuk-heading-m">Schools in your area</h2>
       <Table
+        label="Schools in your area"
         head={["School", "URN", "Postcode"]}
         rows={schools.map((s) => [
           <Link key={s.id} className="govuk-link" to={`/officer/schools/${s.id}`}>

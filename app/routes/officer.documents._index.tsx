@@ -35,6 +35,7 @@ export default function OfficerDocuments() {
       </p>
       {documents.length ? (
         <Table
+          label="Issued documents"
           head={["Reference", "Document", "Holder", "Valid to", "Status"]}
           rows={documents.map((d) => [
             <Link key={d.reference} className="govuk-link" to={`/officer/documents/${d.reference}`}>

@@ -28,6 +28,7 @@ export default function ProducerDesk() {
       </Link>
       {productions.length ? (
         <Table
+          label="Your productions"
           head={["Production", ...(several ? ["Organisation"] : []), "Type", "Dates", "Children"]}
           rows={productions.map((p) => [
             <Link key={p.id} className="govuk-link" to={`/producer/productions/${p.id}`}>

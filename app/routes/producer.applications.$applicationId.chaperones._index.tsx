@@ -51,6 +51,7 @@ export default function Chaperones() {
       <div className="govuk-grid-column-full">
         {days.length ? (
           <Table
+            label="Chaperones by day"
             head={["Date", "Who looks after the child", "Check", ...(a.editable ? [<span key="action" className="govuk-visually-hidden">Action</span>] : [])]}
             rows={days.map((d) => [
               formatDay(d.date),

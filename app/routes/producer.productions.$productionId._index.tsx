@@ -109,6 +109,7 @@ export default function Production() {
         <h2 className="govuk-heading-m">Children</h2>
         {cast.length ? (
           <Table
+            label="Children"
             head={["Name", "Age on the first date", "Home council", "Licence application", "Your part", "Parent's part"]}
             rows={cast.map((c) => [
               c.application ? (

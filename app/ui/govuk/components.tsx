@@ -85,21 +85,25 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
 
 /**
  * A table that scrolls sideways on its own when it is wider than the screen, so the page never does (WCAG 1.4.10
- * Reflow). Named by its caption (or `label`), it is a region a keyboard can focus and scroll.
+ * Reflow): a region named by the table's caption (`labelledBy`, its id) or by `label`, which a keyboard can focus
+ * and scroll.
  */
-export function TableScroll({ labelledBy, label, children }: { labelledBy?: string; label?: string; children: ReactNode }) {
-  const named = labelledBy || label;
+export function TableScroll({ labelledBy, label, children }: ({ labelledBy: string; label?: undefined } | { labelledBy?: undefined; label: string }) & { children: ReactNode }) {
   return (
-    <div className="app-table-scroll" {...(named ? { role: "region", tabIndex: 0, "aria-labelledby": labelledBy, "aria-label": labelledBy ? undefined : label } : {})}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus, or a keyboard cannot scroll it
+    <section className="app-table-scroll" tabIndex={0} aria-labelledby={labelledBy} aria-label={label}>
       {children}
-    </div>
+    </section>
   );
 }
 
-export function Table({ caption, label, head, rows }: { caption?: ReactNode; label?: string; head: ReactNode[]; rows: ReactNode[][] }) {
+/** A table is named by its caption or, where a heading above already says what it is, by `label`. */
+type TableName = { caption: ReactNode; label?: undefined } | { caption?: undefined; label: string };
+
+export function Table({ caption, label, head, rows }: TableName & { head: ReactNode[]; rows: ReactNode[][] }) {
   const captionId = useId();
   return (
-    <TableScroll labelledBy={caption ? captionId : undefined} label={label}>
+    <TableScroll {...(label === undefined ? { labelledBy: captionId } : { label })}>
       <table className="govuk-table">
         {caption ? (
           <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">

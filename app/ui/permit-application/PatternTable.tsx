@@ -4,16 +4,14 @@ import { DAY_NAMES, DAYS, describeDay, describeMinutes, weekMinutes } from "~/do
 import { TableScroll } from "~/ui/govuk/components";
 
 /** The usual hours of both weeks side by side, one row a day, with the week's total. */
-export function PatternTable({ term, holiday, caption }: { term: WeekPattern | null; holiday: WeekPattern | null; caption?: string }) {
+export function PatternTable({ term, holiday, caption }: { term: WeekPattern | null; holiday: WeekPattern | null; caption: string }) {
   const captionId = useId();
   return (
-    <TableScroll labelledBy={caption ? captionId : undefined}>
+    <TableScroll labelledBy={captionId}>
       <table className="govuk-table">
-        {caption ? (
-          <caption id={captionId} className="govuk-table__caption govuk-table__caption--s">
-            {caption}
-          </caption>
-        ) : null}
+        <caption id={captionId} className="govuk-table__caption govuk-table__caption--s">
+          {caption}
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
