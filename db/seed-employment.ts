@@ -15,7 +15,7 @@ import { createEmploymentPermit } from "./factories-employment";
 import { createChild, createUser } from "./factories";
 import { uploads } from "./schema/uploads";
 
-export const DEMO_PERMIT_PARENT = { email: "parent2@demo.example", name: "Sunita Shah" };
+const DEMO_PERMIT_PARENT = { email: "parent2@demo.example", name: "Sunita Shah" };
 
 export async function seedDemoPermits(
   db: Db,

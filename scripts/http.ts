@@ -44,7 +44,7 @@ type RouteFunction = (args: { request: Request }) => unknown;
  * to swap there, so here their loaders and actions turn an outage into a thrown 503: the service unavailable page for
  * a browser, one line of text for anything else (docs/decisions/027).
  */
-export function withOutageAnswers(build: ServerBuild): ServerBuild {
+function withOutageAnswers(build: ServerBuild): ServerBuild {
   const links = pageLinks(build.routes.root?.module.links?.());
   const guard = (fn: RouteFunction | undefined, kind: string) =>
     fn &&

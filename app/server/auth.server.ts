@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { type Actor, publicActor } from "~/domain/actor";
-import { type Capability, can, isStaff, type Target } from "~/domain/identity/capabilities";
+import { type Capability, can, type Target } from "~/domain/identity/capabilities";
 import { loadActor } from "~/domain/identity/loadActor";
 import { db } from "./db.server";
 import { hasSessionCookie, readSession, type SessionRow } from "./session.server";
@@ -48,7 +48,6 @@ export async function requireCapability(request: Request, context: AppLoadContex
   return current;
 }
 
-export { isStaff };
 
 /** Where to go after signing in: the requested page if it is ours, else the person's main desk. */
 export function landingPath(actor: { memberships: { role: string }[] }, redirectTo?: string | null) {

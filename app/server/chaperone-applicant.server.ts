@@ -8,8 +8,8 @@ import { db } from "./db.server";
 import { invalid, readForm, replyWithError } from "./forms.server";
 
 
-export const TASK_LIST = "/chaperone/application";
-export const CHECK_ANSWERS = "/chaperone/application/check";
+const TASK_LIST = "/chaperone/application";
+const CHECK_ANSWERS = "/chaperone/application/check";
 
 /** A question page's loader: the chaperone's application while they can still change it, else back to their home page. */
 export async function requireEditableApplication(request: Request, context: AppLoadContext) {

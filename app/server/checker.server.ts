@@ -51,7 +51,7 @@ function storage() {
   });
 }
 
-export async function readAnswers(request: Request): Promise<CheckerAnswers> {
+async function readAnswers(request: Request): Promise<CheckerAnswers> {
   const session = await storage().getSession(request.headers.get("Cookie"));
   const parsed = CheckerAnswers.safeParse(session.get("answers") ?? {});
   return parsed.success ? parsed.data : EMPTY_ANSWERS;

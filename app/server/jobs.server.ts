@@ -12,7 +12,7 @@ export const QUEUES = {
 } as const;
 
 /** Recurring jobs (cron, Europe/London). pg-boss runs each schedule once across all workers. */
-export const SCHEDULES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], string>> = {
+const SCHEDULES: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], string>> = {
   "sweep-outbox": "* * * * *",
   "chaperone-renewal-reminders": "0 8 * * *",
   "school-consultation-reminders": "0 8 * * *",
@@ -30,10 +30,6 @@ const EXPIRE_IN_SECONDS: Record<string, number> = { "deliver-email": 90, "safegu
 export type JobHandlers = Record<string, (data: unknown) => Promise<void>>;
 
 const holder = globalThis as unknown as { __clpBoss?: PgBoss };
-
-export function jobQueue(): PgBoss | undefined {
-  return holder.__clpBoss;
-}
 
 /**
  * Two processes starting at once both create pg-boss's queues (each a partition of its job table), and PostgreSQL can

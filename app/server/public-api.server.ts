@@ -59,7 +59,7 @@ export function answerJson(api: PublicApi, text: string): ApiAnswer {
 }
 
 /** The headers of every API answer (the JSON needs none of a page's script and style allowances). */
-export function apiHeaders(https: boolean): Record<string, string> {
+function apiHeaders(https: boolean): Record<string, string> {
   return {
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",

@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 
 export const SERVICE_UNAVAILABLE_TITLE = "Sorry, the service is unavailable";
 /** Seconds a client should wait before trying again (the `Retry-After` header). */
-export const RETRY_AFTER_SECONDS = 30;
+const RETRY_AFTER_SECONDS = 30;
 /** Same as SERVICE_NAME in app/root.tsx (not imported: this file must load outside the Remix build). */
 const SERVICE_NAME = "Child licensing";
 
@@ -19,7 +19,7 @@ export function pageLinks(links: unknown): PageLink[] {
   return links.filter((l): l is PageLink => !!l && typeof l === "object" && typeof l.rel === "string" && typeof l.href === "string");
 }
 
-export function ServiceUnavailablePage({ links }: { links: PageLink[] }) {
+function ServiceUnavailablePage({ links }: { links: PageLink[] }) {
   return (
     <html lang="en" className="govuk-template govuk-template--rebranded">
       <head>

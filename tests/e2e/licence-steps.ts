@@ -3,9 +3,9 @@ import type { Page } from "@playwright/test";
 import { expect, successBanner } from "./support";
 
 /** A 1×1 PNG, for photographs and birth certificates. */
-export const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC", "base64");
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC", "base64");
 /** The smallest PDF, for a contract. */
-export const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "latin1");
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "latin1");
 
 /** The summary list row whose key is exactly `key`. */
 export const summaryRow = (page: Page, key: string) =>
@@ -19,7 +19,7 @@ export async function fillDate(page: Page, group: string, iso: string) {
   await fieldset.getByLabel("Year").fill(year);
 }
 
-export async function fillPeriod(page: Page, group: string, start: string, end: string) {
+async function fillPeriod(page: Page, group: string, start: string, end: string) {
   const fieldset = page.getByRole("group", { name: group, exact: true });
   await fieldset.getByLabel("Start").fill(start);
   await fieldset.getByLabel("End").fill(end);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 
 /** The test case management system the app sends Northmere's referrals to (set in playwright.config.ts). */
-export const RECEIVER_PORT = Number(process.env.E2E_PORT ?? 3300) + 1000;
+const RECEIVER_PORT = Number(process.env.E2E_PORT ?? 3300) + 1000;
 export const RECEIVER_SECRET = "e2e-safeguarding-secret-of-at-least-32-characters";
 export const RECEIVER_URL = `http://127.0.0.1:${RECEIVER_PORT}/safeguarding`;
 

@@ -15,7 +15,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { WEB_ENV, webProcessArgs } from "../../scripts/web-command";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks and steps
@@ -84,7 +84,7 @@ export async function cleanUp() {
 // ---------------------------------------------------------------------------------------------------------------
 // Ports
 
-export function portIsFree(port: number): Promise<boolean> {
+function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket: Socket = connect({ host: "127.0.0.1", port });
     socket.once("connect", () => {

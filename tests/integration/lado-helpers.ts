@@ -15,7 +15,6 @@ import {
 export const BASE = "http://portal.test";
 /** Monday 7 December 2026, 10:00 in London. */
 export const NOW = new Date("2026-12-07T10:00:00Z");
-export const TODAY = "2026-12-07";
 
 /**
  * Northmere and Eastbrook, each with an officer and a LADO; a Northmere chaperone booked on a production in which a

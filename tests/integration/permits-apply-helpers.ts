@@ -10,7 +10,6 @@ import { actorFor, createAuthority, createChild, createOrganisation, createSchoo
 export const BASE = "http://portal.test";
 /** A fixed clock: Monday 7 December 2026, 10:00 in London. */
 export const NOW = new Date("2026-12-07T10:00:00Z");
-export const TODAY = "2026-12-07";
 
 export async function applyWorld(db: Db) {
   const north = await createAuthority(db, { code: "NMC", name: "Northmere Council", postcodeDistricts: ["NM1", "NM2"] });

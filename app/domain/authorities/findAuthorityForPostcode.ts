@@ -3,7 +3,7 @@ import { authorities } from "#db/schema/authorities";
 import type { Db } from "~/server/db.server";
 
 /** The postcode district: "NM1 2AB" → "NM1", "nm12ab" → "NM1". */
-export function postcodeDistrict(postcode: string) {
+function postcodeDistrict(postcode: string) {
   const compact = postcode.replace(/\s+/g, "").toUpperCase();
   return compact.length > 3 ? compact.slice(0, -3) : compact;
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { applicationForOfficer } from "./access";
 
-export const BOPA_FILES = { "child-protection-policy": "policyUploadId", "risk-assessment": "riskAssessmentUploadId" } as const;
+const BOPA_FILES = { "child-protection-policy": "policyUploadId", "risk-assessment": "riskAssessmentUploadId" } as const;
 export type BopaFile = keyof typeof BOPA_FILES;
 
 /** The application's child protection policy or risk assessment, for officers of the host authority only. */

@@ -27,7 +27,7 @@ const CUSTOM_CONDITION_MAX = 500;
 const CUSTOM_CONDITIONS_MAX = 20;
 
 /** The conditions printed on the approval: the ticked standard ones in their usual order, then the officer's own. */
-export function grantConditions(input: Pick<GrantBopaInput, "standardConditions" | "customConditions">) {
+function grantConditions(input: Pick<GrantBopaInput, "standardConditions" | "customConditions">) {
   const errors: Record<string, string[]> = {};
   const unknown = input.standardConditions.filter((id) => !BOPA_STANDARD_CONDITIONS.some((c) => c.id === id));
   if (unknown.length) errors.standardConditions = ["Select conditions from the list"];

@@ -17,7 +17,7 @@ import { BOPA_MESSAGES, type BopaAnswers, checkBopaAnswers } from "./checks";
 import { BOPA_RULES, isLateApplication } from "./rules";
 
 /** The kind under which application numbers are counted (the documents' gap-free counter). */
-export const BOPA_SEQUENCE_KIND = "bopa-application";
+const BOPA_SEQUENCE_KIND = "bopa-application";
 
 /** What the two uploads are stored as (the form stores them first, so nothing is lost on an error). */
 export const BOPA_UPLOAD_PURPOSES = { policy: "bopa-child-protection-policy", riskAssessment: "bopa-risk-assessment" } as const;

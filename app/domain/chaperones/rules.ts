@@ -17,7 +17,7 @@ export const CHAPERONE_RULES = {
   "CHAPLIC-REMINDERS": { daysBefore: [90, 30, 7], source: "Renewal reminders (service standard)" },
 } as const;
 
-export { addDays, addMonths, ageOn };
+export { addDays, addMonths };
 
 export type Finding = { rule: keyof typeof CHAPERONE_RULES; field: string; message: string };
 
@@ -82,7 +82,7 @@ export function reminderDue(validTo: string, today: string): number | null {
 }
 
 /** A renewal can be started this many months before the current approval ends (a grant may start at most 6 months ahead). */
-export const RENEWAL_OPENS_MONTHS = 6;
+const RENEWAL_OPENS_MONTHS = 6;
 
 /** When a renewal of an approval ending on `validTo` may be started, and the date the new approval would start. */
 export function renewalWindow(validTo: string) {

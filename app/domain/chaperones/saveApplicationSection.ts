@@ -60,7 +60,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "nm12ab" → "NM1 2AB". */
-export function normalisePostcode(postcode: string) {
+function normalisePostcode(postcode: string) {
   const compact = postcode.replace(/\s+/g, "").toUpperCase();
   return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
 }

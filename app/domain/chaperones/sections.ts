@@ -17,8 +17,7 @@ export const SECTIONS = [
 ] as const;
 
 export type SectionSlug = (typeof SECTIONS)[number]["slug"];
-export const SECTION_SLUGS = SECTIONS.map((s) => s.slug) as SectionSlug[];
-export const sectionTitle = (slug: SectionSlug) => SECTIONS.find((s) => s.slug === slug)!.title;
+const SECTION_SLUGS = SECTIONS.map((s) => s.slug) as SectionSlug[];
 
 export type SectionStatus = "Completed" | "In progress" | "Not yet started" | "Cannot start yet";
 
@@ -76,7 +75,7 @@ function assess(values: unknown[], required: unknown[], findings: { message: str
 }
 
 /** Each section: started, complete, and what is wrong with it now (rules can start failing as time passes). */
-export function assessSections(a: Answers, today: string): Record<SectionSlug, Assessment> {
+function assessSections(a: Answers, today: string): Record<SectionSlug, Assessment> {
   const identityRequired = CHAPERONE_RULES["CHAPLIC-IDENTITY"].documents;
   const dbsComplete = present(a.dbsCertificateNumber) && present(a.dbsIssueDate) && a.dbsOnUpdateService !== null;
   const referees = a.referees.slice(0, CHAPERONE_RULES["CHAPLIC-REFEREES"].count);

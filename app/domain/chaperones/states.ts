@@ -4,7 +4,7 @@ import { RuleError } from "../errors";
 export type ChaperoneEvent = "submit" | "start-checks" | "request-information" | "grant" | "refuse" | "withdraw";
 
 /** Allowed changes of a chaperone application's status (drawn in docs/states.md). */
-export const CHAPERONE_TRANSITIONS: Record<ChaperoneEvent, { from: ChaperoneApplicationStatus[]; to: ChaperoneApplicationStatus }> = {
+const CHAPERONE_TRANSITIONS: Record<ChaperoneEvent, { from: ChaperoneApplicationStatus[]; to: ChaperoneApplicationStatus }> = {
   submit: { from: ["draft", "information-requested"], to: "submitted" },
   "start-checks": { from: ["submitted"], to: "checks-in-progress" },
   "request-information": { from: ["submitted", "checks-in-progress"], to: "information-requested" },

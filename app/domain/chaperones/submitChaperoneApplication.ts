@@ -15,9 +15,9 @@ import { incompleteSections } from "./sections";
 import { assertTransition, isEditable } from "./states";
 
 /** The kind under which application numbers are counted (same gap-free counter as documents). */
-export const APPLICATION_SEQUENCE_KIND = "chaperone-application";
+const APPLICATION_SEQUENCE_KIND = "chaperone-application";
 
-export function formatApplicationReference(authorityCode: string, year: number, sequence: number) {
+function formatApplicationReference(authorityCode: string, year: number, sequence: number) {
   return `${authorityCode}-CA-${year}-${String(sequence).padStart(6, "0")}`;
 }
 

@@ -2,7 +2,6 @@
  * The statutory clocks on an officer's desk (issue 9): what each clock is, when it is due, and where it stands.
  * Pure functions over ISO dates (YYYY-MM-DD, Europe/London); browser-safe.
  */
-import { addDays } from "../calendar/dates";
 import { addWorkingDays } from "../calendar/workingDays";
 
 export const CLOCK_KINDS = ["first-performance", "school-answer", "information", "late-permit", "chaperone-expiry", "bopa-ending"] as const;
@@ -40,12 +39,6 @@ export function clockStage(dueOn: string, today: string, closures: readonly stri
   if (breachedOnDueDay ? dueOn <= today : dueOn < today) return "breached";
   if (dueOn <= addWorkingDays(today, ESCALATE_WITHIN_WORKING_DAYS, closures)) return "due-soon";
   return "running";
-}
-
-/** The first day a clock of `kind` with this due date is listed on the officer's desk. */
-export function listedFrom(kind: ClockKind, dueOn: string) {
-  const rule = CLOCK_RULES[kind] as { listFromDays?: number };
-  return rule.listFromDays ? addDays(dueOn, -rule.listFromDays) : "0000-01-01";
 }
 
 export const STAGE_ORDER: Record<ClockStage, number> = { breached: 0, "due-soon": 1, running: 2 };

@@ -10,7 +10,7 @@ import {
 import QRCode from "qrcode";
 
 /** Modules of light margin every QR code needs around it (ISO/IEC 18004 quiet zone). Keep this much empty space. */
-export const QR_QUIET_MODULES = 4;
+const QR_QUIET_MODULES = 4;
 
 /**
  * A QR symbol (error correction M) as vector drawing: `content` is a PDF content stream that fills one rectangle per

@@ -60,7 +60,7 @@ export type SignatureMeta = { reason: string; location: string; contactInfo: str
 /** Password of the generated development P12 files (see the module comment for why it is fixed). */
 export const DEVELOPMENT_P12_PASSWORD = "development-only";
 
-export class SigningConfigError extends Error {
+class SigningConfigError extends Error {
   override name = "SigningConfigError";
 }
 
@@ -286,7 +286,7 @@ async function developmentP12(dir: string, code: string, authorityName: string):
  * A self-signed RSA-2048 certificate valid for 10 years, packaged as a PKCS#12 file. The key pair comes from
  * Node (fast); forge builds and signs the certificate and the P12 (one-off, ~0.3 s).
  */
-export function createDevelopmentP12(authorityName: string, password: string): Buffer {
+function createDevelopmentP12(authorityName: string, password: string): Buffer {
   const { cert, key } = createSelfSignedCertificate([
     { shortName: "CN", value: `${authorityName} (development certificate)`, valueTagClass: forge.asn1.Type.UTF8 as number },
     { shortName: "O", value: authorityName, valueTagClass: forge.asn1.Type.UTF8 as number },
@@ -390,7 +390,7 @@ function prepare(identity: SigningIdentity): Prepared {
  * Builds a detached CMS SignedData over the bytes it is given: SHA-256, signed attributes contentType,
  * signingTime and messageDigest, the certificate (and chain) included. RSA is done by Node's crypto.
  */
-export function createCmsSignature(identity: SigningIdentity, content: Buffer, signingTime: Date = new Date()): Buffer {
+function createCmsSignature(identity: SigningIdentity, content: Buffer, signingTime: Date = new Date()): Buffer {
   const parts = prepare(identity);
   const digest = createHash("sha256").update(content).digest();
   // DER orders a SET OF by the encodings of its elements.
@@ -423,7 +423,7 @@ export function createCmsSignature(identity: SigningIdentity, content: Buffer, s
 }
 
 /** A @signpdf Signer producing {@link createCmsSignature}. One instance per document. */
-export class CmsSigner extends Signer {
+class CmsSigner extends Signer {
   constructor(private readonly identity: SigningIdentity) {
     super();
   }

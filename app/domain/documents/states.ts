@@ -4,7 +4,7 @@ import { RuleError } from "../errors";
 export type DocumentEvent = "suspend" | "reinstate" | "revoke" | "supersede";
 
 /** Allowed status changes of an issued document (drawn in docs/states.md). */
-export const DOCUMENT_TRANSITIONS: Record<DocumentEvent, { from: DocumentStatus[]; to: DocumentStatus }> = {
+const DOCUMENT_TRANSITIONS: Record<DocumentEvent, { from: DocumentStatus[]; to: DocumentStatus }> = {
   suspend: { from: ["valid"], to: "suspended" },
   reinstate: { from: ["suspended"], to: "valid" },
   revoke: { from: ["valid", "suspended"], to: "revoked" },

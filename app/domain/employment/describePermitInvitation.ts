@@ -10,7 +10,7 @@ import type { Party } from "./permitParty";
 import { OCCUPATION_LABELS } from "./rules";
 
 /** A plausible emailed token (base64url of 32 bytes); anything else is not looked up. */
-export const PERMIT_INVITE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const PERMIT_INVITE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The draft behind an emailed link, or null when the link is unknown, replaced, used or past its 14 days. */
 export async function permitForInvite(db: Db, token: string, now: Date, options: { lock?: boolean } = {}): Promise<PermitRow | null> {

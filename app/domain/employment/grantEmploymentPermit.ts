@@ -27,7 +27,7 @@ export type GrantPermitInput = {
 const IMAGE_TYPES: Record<string, Image["type"]> = { "image/jpeg": "jpeg", "image/png": "png" };
 
 /** The conditions printed on the permit: the standard ones, then the officer's own. */
-export function permitConditions(customConditions?: string | null) {
+function permitConditions(customConditions?: string | null) {
   const custom = (customConditions ?? "")
     .split(/\r?\n/)
     .map((line) => line.trim())

@@ -29,7 +29,7 @@ export const PATTERN_FIELDS = DAYS.flatMap((day) =>
 );
 
 /** "7:30", "07:30", "0730" or "7.30" as "07:30"; null when it is not a time of day. */
-export function normaliseTime(raw: string): string | null {
+function normaliseTime(raw: string): string | null {
   const m = raw.trim().match(/^(\d{1,2})[:.]?(\d{2})$/);
   if (!m) return null;
   const [h, min] = [Number(m[1]), Number(m[2])];

@@ -11,7 +11,6 @@ export const PERMIT_RECORD = "employment-permit";
 
 /** The two sides of an application: the employer's organisation and the child's parent. */
 export type Party = "employer" | "parent";
-export const otherParty = (as: Party): Party => (as === "employer" ? "parent" : "employer");
 
 /** The permit as one of its parties sees it: the employer's organisation's, or the parent's own (404 otherwise). */
 export function permitForParty(db: Db, actor: Actor, permitId: string, as: Party, options: { lock?: boolean } = {}) {

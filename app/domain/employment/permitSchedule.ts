@@ -3,7 +3,7 @@ import { WEEKDAYS, type WeekPattern } from "#db/schema/employment";
 import { WEEKDAY_NAMES } from "./pattern";
 
 /** "07:00–08:00, 16:00–17:00", or "Not worked". */
-export function shiftsText(shifts: { start: string; end: string }[] | undefined) {
+function shiftsText(shifts: { start: string; end: string }[] | undefined) {
   return shifts?.length ? shifts.map((s) => `${s.start}–${s.end}`).join(", ") : "Not worked";
 }
 

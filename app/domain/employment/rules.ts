@@ -91,7 +91,7 @@ type Limits = {
 };
 
 /** The two rule sets, each with the date it applies from (null: not in force yet). */
-export const EMPLOYMENT_RULE_SETS = {
+const EMPLOYMENT_RULE_SETS = {
   byelaws: {
     name: "the model byelaws",
     from: "1998-08-04",
@@ -157,7 +157,7 @@ export type EmploymentOptions = { cwsa2026From?: string | null; local?: LocalLim
 export type EmploymentFinding = { rule: EmploymentRule; date: string; message: string; limit?: string; actual?: string };
 export type EmploymentResult = { ok: boolean; findings: EmploymentFinding[] };
 
-export const ageBand = (age: number): AgeBand => (age >= 15 ? "15+" : "13-14");
+const ageBand = (age: number): AgeBand => (age >= 15 ? "15+" : "13-14");
 const BAND_WORDS: Record<AgeBand, string> = { "13-14": "a child under 15", "15+": "a child of 15 or over" };
 
 /** The limits in force on `date`: the 2026 Act's from its commencement date, the byelaws before; local ones only tighten. */
@@ -183,7 +183,7 @@ export function employmentLimitsOn(date: string, { cwsa2026From = EMPLOYMENT_RUL
 }
 
 /** Monday of the calendar week (Monday–Sunday) holding `date`. */
-export const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 const minutes = (s: { start: string; end: string }) => toMinutes(s.end) - toMinutes(s.start);
 /** Minutes of `s` that fall between `from` and `to`. */
 const within = (s: { start: string; end: string }, from: string, to: string) =>

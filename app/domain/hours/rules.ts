@@ -9,10 +9,7 @@ export const AGE_BANDS = ["0-4", "5-8", "9+"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** "the limit for ages 9 and over is …" */
-export const AGE_BAND_WORDS: Record<AgeBand, string> = { "0-4": "children under 5", "5-8": "ages 5 to 8", "9+": "ages 9 and over" };
-
-/** The day SI 2014/3309 came into force. */
-export const HOURS_RULES_IN_FORCE_FROM = "2015-02-06";
+const AGE_BAND_WORDS: Record<AgeBand, string> = { "0-4": "children under 5", "5-8": "ages 5 to 8", "9+": "ages 9 and over" };
 
 const hm = (hours: number, minutes = 0) => hours * 60 + minutes;
 const allBands = <T>(value: T): Record<AgeBand, T> => ({ "0-4": value, "5-8": value, "9+": value });
@@ -86,7 +83,7 @@ export function formatDuration(minutes: number) {
   return m ? `${h} h ${m} min` : `${h} h`;
 }
 
-export function ageBandOn(dateOfBirth: string, date: string): AgeBand {
+function ageBandOn(dateOfBirth: string, date: string): AgeBand {
   const age = ageOn(dateOfBirth, date);
   return age < 5 ? "0-4" : age < 9 ? "5-8" : "9+";
 }
@@ -125,7 +122,7 @@ export function performingRuns(periods: Period[]) {
 }
 
 /** Breaks that count: within arrival–departure and not overlapping any performing. */
-export function countedBreaks(day: Day) {
+function countedBreaks(day: Day) {
   const arrive = toMinutes(day.arrive);
   const depart = toMinutes(day.depart);
   const runs = performingRuns(day.performing);
@@ -157,7 +154,7 @@ export function breaksShortfall(day: Day, band: AgeBand) {
 }
 
 /** True when the day starts before the earliest or ends after the latest time for the child's age (HOURS-NIGHT). */
-export function isNightWork(day: Day, limits: Pick<DayLimits, "earliest" | "latest">) {
+function isNightWork(day: Day, limits: Pick<DayLimits, "earliest" | "latest">) {
   return day.arrive < limits.earliest || day.depart > limits.latest;
 }
 

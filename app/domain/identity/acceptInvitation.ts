@@ -9,7 +9,6 @@ import { hashToken } from "./tokens";
 
 import { EXPIRED_INVITATION } from "./messages";
 
-export { EXPIRED_INVITATION };
 
 export async function findLiveInvitation(db: Db, token: string, opts: { lock?: boolean; now?: Date } = {}) {
   const query = db

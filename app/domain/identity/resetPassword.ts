@@ -9,7 +9,6 @@ import { findLiveToken } from "./useToken";
 
 import { EXPIRED_LINK } from "./messages";
 
-export { EXPIRED_LINK };
 
 /** Checks a reset link without using it (for showing the form). */
 export async function isResetLinkLive(db: Db, token: string) {

@@ -73,7 +73,7 @@ export function chaperoneLoads(db: Db, productionId: string, documentIds: string
 }
 
 /** CHAP-RATIO: at most 12 children per chaperone on a day, or 3 when the chaperone is also a tutor that day. */
-export function ratioLimit(anyTutor: boolean) {
+function ratioLimit(anyTutor: boolean) {
   const rule = LICENCE_RULES["CHAP-RATIO"];
   return anyTutor ? rule.maxChildrenIfTutor : rule.maxChildren;
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { applicationParties, submittedForOfficer } from "./officerScope";
 
-export const LICENCE_FILES = ["photo", "birth-certificate", "contract"] as const;
+const LICENCE_FILES = ["photo", "birth-certificate", "contract"] as const;
 export type LicenceFile = (typeof LICENCE_FILES)[number];
 
 /**

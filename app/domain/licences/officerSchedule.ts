@@ -12,7 +12,7 @@ export type ScheduleDay = {
   schoolDay: boolean;
 };
 
-export const period = (p: Period) => `${p.start}–${p.end}`;
+const period = (p: Period) => `${p.start}–${p.end}`;
 
 export const periods = (list: Period[]) => (list.length ? list.map(period).join(", ") : "None");
 

@@ -16,7 +16,7 @@ export const PARENT_SECTIONS = [
 ] as const;
 
 export type ParentSectionSlug = (typeof PARENT_SECTIONS)[number]["slug"];
-export const PARENT_SECTION_SLUGS = PARENT_SECTIONS.map((s) => s.slug) as ParentSectionSlug[];
+const PARENT_SECTION_SLUGS = PARENT_SECTIONS.map((s) => s.slug) as ParentSectionSlug[];
 
 export type ParentPart = Pick<
   typeof performanceApplications.$inferSelect,

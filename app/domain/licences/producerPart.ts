@@ -36,7 +36,7 @@ export type ScheduleDayRow = Awaited<ReturnType<typeof applicationDays>>[number]
  * The hours rules (HOURS-*) over all of the child's days, by their date of birth. Times outside the earliest and
  * latest are night work the producer may ask for (HOURS-NIGHT, `needsPermission`): the council decides.
  */
-export function scheduleFindings(dateOfBirth: string, days: ScheduleDayRow[]) {
+function scheduleFindings(dateOfBirth: string, days: ScheduleDayRow[]) {
   return checkSchedule({
     child: { dateOfBirth },
     nightWorkPermitted: true,

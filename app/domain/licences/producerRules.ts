@@ -24,7 +24,7 @@ export function normaliseTime(value: unknown): string | null {
   return `${String(hours).padStart(2, "0")}:${match[2]}`;
 }
 
-export const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 export type EducationInput = { tutorName: string; tutorHoursPerDay: number | null; pupilsPerTutor: number | null; similarStandard: boolean };
 

@@ -6,7 +6,7 @@ import { applicationForProducer } from "./access";
 import { editableForProducer, NOT_EDITABLE, saveProducerAnswers } from "./producerPart";
 import { isEditable } from "./states";
 
-export const CONTRACT_UPLOAD_PURPOSE = "licence-contract";
+const CONTRACT_UPLOAD_PURPOSE = "licence-contract";
 
 /**
  * The child's contract (or the terms of their engagement), as a PDF or a scan. The file is stored on its own

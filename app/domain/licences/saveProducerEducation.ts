@@ -5,7 +5,7 @@ import { applicationForProducer } from "./access";
 import { editableForProducer, saveProducerAnswers } from "./producerPart";
 import { type EducationInput, educationProblems } from "./producerRules";
 
-export const TUTOR_NAME_MAX = 200;
+const TUTOR_NAME_MAX = 200;
 
 /** EDU-TUTOR: who teaches the child on the school days they miss, for how long and with how many others. */
 export async function saveProducerEducation(db: Db, actor: Actor, applicationId: string, input: EducationInput, now = new Date()) {

@@ -24,7 +24,7 @@ export function formatPerformanceApplicationReference(authorityCode: string, yea
 }
 
 /** PERF-APP-21: received less than 21 days before the first performance. Flagged for the officer, never refused. */
-export function isLateLicenceApplication(firstDay: string, today: string) {
+function isLateLicenceApplication(firstDay: string, today: string) {
   return firstDay < addDays(today, LICENCE_RULES["PERF-APP-21"].days);
 }
 

@@ -17,7 +17,7 @@ export async function renderEmail(template: string, props: unknown) {
 }
 
 /** Longest wait for the provider: a hung call must not hold the message's row lock for ever. */
-export const SEND_TIMEOUT_MS = 30_000;
+const SEND_TIMEOUT_MS = 30_000;
 
 /**
  * Sends one outbox message: through Resend when RESEND_API_KEY is set, otherwise into the local mailbox.

@@ -7,7 +7,7 @@ import { loadOwnProduction } from "./access";
 import { checkVenue, listVenues, type VenueInput } from "./venues";
 
 /** Venues a production may have, the main one included. */
-export const MAX_VENUES = 20;
+const MAX_VENUES = 20;
 
 /**
  * A producer adds another venue to a production of their organisation (issue 6). Its host authority comes

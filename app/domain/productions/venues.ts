@@ -6,7 +6,7 @@ import { findAuthorityForPostcode } from "../authorities/findAuthorityForPostcod
 import { knownAuthority } from "../children/childDetails";
 import { isPostcode, normalisePostcode } from "../children/rules";
 
-export const VENUE_NAME_MAX = 200;
+const VENUE_NAME_MAX = 200;
 
 /** How forms and schedule days name the production's main venue (its row in schedule_days has no venueId). */
 export const MAIN_VENUE = "main";

@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/recordAudit";
 import { CONCERN_RECORD } from "./access";
 import { holdReferences } from "./holds";
 
-export const SAFEGUARDING_EVENTS = ["referral.created", "referral.updated", "referral.outcome-recorded"] as const;
+const SAFEGUARDING_EVENTS = ["referral.created", "referral.updated", "referral.outcome-recorded"] as const;
 export type SafeguardingEvent = (typeof SAFEGUARDING_EVENTS)[number];
 
 /** Six tries in all: the first and five retries, waiting twice as long each time. */

@@ -15,7 +15,7 @@ import { bookedChaperones } from "./concernChoices";
 import { newConcernReference } from "./concernReference";
 import { referralDueOn } from "./rules";
 
-export const CONCERN_LIMITS = { name: 200, short: 500, details: 5000 } as const;
+const CONCERN_LIMITS = { name: 200, short: 500, details: 5000 } as const;
 
 export type ConcernInput = {
   authorityId: string;

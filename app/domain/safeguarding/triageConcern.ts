@@ -11,7 +11,7 @@ import { queueSafeguardingEvent } from "./deliveries";
 import { placeHolds } from "./holds";
 import { meetsThreshold, THRESHOLD_CATEGORIES } from "./rules";
 
-export const REASON_MAX = 5000;
+const REASON_MAX = 5000;
 
 export type TriageInput = {
   decision: "refer" | "no-further-action";

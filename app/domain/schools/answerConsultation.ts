@@ -18,8 +18,8 @@ export type ConsultationAnswerInput = { response?: string | null; grounds?: stri
 /** The emailed link's token, or a consultation of the signed-in school user's school. */
 export type ConsultationKey = { token: string } | { consultationId: string };
 
-export const CONSULTATION_REASONS_MAX = 5000;
-export const CONSULTATION_NAME_MAX = 200;
+const CONSULTATION_REASONS_MAX = 5000;
+const CONSULTATION_NAME_MAX = 200;
 
 export const OBJECTION_GROUND_LABELS: Record<(typeof OBJECTION_GROUNDS)[number], string> = {
   education: "Education",

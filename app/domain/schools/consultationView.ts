@@ -10,10 +10,9 @@ import { consultationSubject } from "./subject";
 
 export type ConsultationRow = typeof schoolConsultations.$inferSelect;
 
-export { CONSULTATION_OPEN_STATUSES } from "./subject";
 
 /** 1 September of the school year `today` falls in (school years run 1 Sep–31 Aug). */
-export function schoolYearStart(today: string) {
+function schoolYearStart(today: string) {
   const [y, m] = today.split("-").map(Number);
   return `${m >= 9 ? y : y - 1}-09-01`;
 }
@@ -110,7 +109,7 @@ export type ConsultationPage =
   | { state: "answered"; answeredAt: string; answeredBy: string; details: { view: ConsultationView; answer: ConsultationAnswer } | null }
   | { state: "open"; view: ConsultationView };
 
-export function answerOf(c: ConsultationRow): ConsultationAnswer {
+function answerOf(c: ConsultationRow): ConsultationAnswer {
   return {
     response: c.response!,
     grounds: c.grounds ?? [],

@@ -5,7 +5,7 @@ import { hashToken } from "../identity/tokens";
 import { type ConsultationPage, type ConsultationRow, consultationPage } from "./consultationView";
 
 /** A plausible emailed token (base64url); anything else is not looked up. */
-export const CONSULTATION_TOKEN = /^[A-Za-z0-9_-]{32,128}$/;
+const CONSULTATION_TOKEN = /^[A-Za-z0-9_-]{32,128}$/;
 
 /** The consultation behind an emailed link, or null when the token matches none. */
 export async function consultationForToken(db: Db, token: string, options: { lock?: boolean } = {}): Promise<ConsultationRow | null> {

@@ -9,7 +9,7 @@ import { OCCUPATION_LABELS, type Occupation } from "../employment/rules";
 type ConsultationRow = typeof schoolConsultations.$inferSelect;
 
 /** While the council is still deciding, the school's answer is taken (it moves the status on only from "awaiting-school"). */
-export const CONSULTATION_OPEN_STATUSES: PerformanceApplicationStatus[] = ["submitted", "awaiting-school", "under-review", "information-requested"];
+const CONSULTATION_OPEN_STATUSES: PerformanceApplicationStatus[] = ["submitted", "awaiting-school", "under-review", "information-requested"];
 
 /**
  * What a school is asked about (SCHOOL-*): a child's performance licence application (may they miss school?) or

@@ -25,7 +25,7 @@ export const UPLOAD_POLICIES = {
 } as const satisfies Record<string, UploadPolicy>;
 
 /** Images larger than this on their long edge are scaled down (plenty for a photo card or a readable scan). */
-export const MAX_IMAGE_EDGE = 1200;
+const MAX_IMAGE_EDGE = 1200;
 /** Refuse to decode images beyond this many pixels (a "decompression bomb" defence). */
 const MAX_INPUT_PIXELS = 50_000_000;
 
@@ -34,7 +34,7 @@ const EXTENSIONS: Record<FileType, string> = { jpeg: "jpg", png: "png", pdf: "pd
 const NAMES: Record<FileType, string> = { jpeg: "JPG", png: "PNG", pdf: "PDF" };
 
 /** The file's real type from its first bytes, whatever its name says. */
-export function sniffFileType(bytes: Buffer): FileType | null {
+function sniffFileType(bytes: Buffer): FileType | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
@@ -42,7 +42,7 @@ export function sniffFileType(bytes: Buffer): FileType | null {
 }
 
 /** "a JPG or PNG", "a JPG, PNG or PDF". */
-export function acceptedTypesText(accept: readonly FileType[]) {
+function acceptedTypesText(accept: readonly FileType[]) {
   const names = accept.map((t) => NAMES[t]);
   return `a ${names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : names[0]}`;
 }

@@ -65,7 +65,7 @@ export function childSchema(mode: "new" | "edit") {
 
 export type ChildSchema = ReturnType<typeof childSchema>;
 
-export const CHILD_FORM_ORDER = [
+const CHILD_FORM_ORDER = [
   "firstName",
   "lastName",
   "dateOfBirthDay",

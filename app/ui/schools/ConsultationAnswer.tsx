@@ -13,7 +13,7 @@ import { Checkboxes, Radios, Textarea, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
 
 /** The school's answer (SCHOOL-*), by emailed link or school account: one schema a kind, checked again by answerConsultation. */
-export function consultationSchemaFor(kind: ConsultationKind) {
+function consultationSchemaFor(kind: ConsultationKind) {
   const m = ANSWER_MESSAGES[kind];
   return z
     .object({
@@ -32,7 +32,7 @@ export function consultationSchemaFor(kind: ConsultationKind) {
 /** The schema for a posted answer, by the form's hidden `kind`. */
 export const consultationSchemaForForm = (formData: FormData) => consultationSchemaFor(kindOf(formData.get("kind")));
 
-export const CONSULTATION_ORDER = ["response", "grounds", "reasons", "name"];
+const CONSULTATION_ORDER = ["response", "grounds", "reasons", "name"];
 
 const GROUND_LABELS: Record<(typeof OBJECTION_GROUNDS)[number], { label: string; hint: string }> = {
   education: { label: "Education", hint: "The child's education would suffer" },

@@ -1,3 +1,0 @@
-// Server-only entry point for routes: the .server suffix keeps these verbs (and drizzle) out of browser bundles.
-export * from "./audit/listRecordHistory";
-export * from "./audit/recordAudit";
