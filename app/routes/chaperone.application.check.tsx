@@ -11,7 +11,7 @@ import { requireCapability } from "~/server/auth.server";
 import { requireEditableApplication } from "~/server/chaperone-applicant.server";
 import { db } from "~/server/db.server";
 import { readForm, toResponse } from "~/server/forms.server";
-import { BackLink, Button, SummaryList, type SummaryRow, WarningText } from "~/ui/govuk/components";
+import { BackLink, Button, SummaryList, type SummaryRow, WarningText, yesNoAnswer } from "~/ui/govuk/components";
 import { ErrorSummaryBox, PostForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Check your answers before sending your application" };
@@ -45,7 +45,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 
-const yesNo = (value: boolean | null) => (value === true ? "Yes" : value === false ? "No" : "Not answered");
 
 function Lines({ lines }: { lines: (string | null | undefined)[] }) {
   const shown = lines.filter(Boolean);
@@ -105,7 +104,7 @@ export default function CheckAnswers() {
       { key: "Date of issue", value: a.dbsIssueDate ? formatDate(a.dbsIssueDate) : "Not answered", action: change("dbs", "the date your DBS certificate was issued") },
       {
         key: "On the Update Service",
-        value: a.dbsOnUpdateService ? `Yes${a.dbsConsentToStatusCheck ? ", and you agree to status checks" : ""}` : yesNo(a.dbsOnUpdateService),
+        value: a.dbsOnUpdateService ? `Yes${a.dbsConsentToStatusCheck ? ", and you agree to status checks" : ""}` : yesNoAnswer(a.dbsOnUpdateService),
         action: change("dbs", "whether your certificate is on the Update Service"),
       },
     ],
@@ -125,12 +124,12 @@ export default function CheckAnswers() {
     declarations: [
       {
         key: "Convictions or cautions",
-        value: a.hasConvictions ? <span className="app-pre-line">Yes: {a.convictionDetails}</span> : yesNo(a.hasConvictions),
+        value: a.hasConvictions ? <span className="app-pre-line">Yes: {a.convictionDetails}</span> : yesNoAnswer(a.hasConvictions),
         action: change("declarations", "your answer about convictions or cautions"),
       },
       {
         key: "Other councils' decisions",
-        value: a.hasOtherCouncilDecisions ? <span className="app-pre-line">Yes: {a.otherCouncilDetails}</span> : yesNo(a.hasOtherCouncilDecisions),
+        value: a.hasOtherCouncilDecisions ? <span className="app-pre-line">Yes: {a.otherCouncilDetails}</span> : yesNoAnswer(a.hasOtherCouncilDecisions),
         action: change("declarations", "your answer about other councils"),
       },
       { key: "Declaration", value: a.declarationConfirmed ? "You confirmed the information is true" : "Not confirmed", action: change("declarations", "your declaration") },

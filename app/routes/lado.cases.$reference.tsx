@@ -15,7 +15,7 @@ import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Table, Tag } from "~/ui/govuk/components";
 import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { ClockTag } from "~/ui/safeguarding/ClockTag";
 import { ownValue } from "~/ui/ownValue";
 
@@ -125,8 +125,7 @@ export default function LadoCase() {
 function CasePage() {
   const { case: c, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const sent = String(((lastResult?.initialValue ?? {}) as Record<string, unknown>).intent ?? "");
-  const resultFor = (intent: string) => (sent === intent ? lastResult : undefined);
+  const resultFor = resultsByForm(lastResult);
   const { concern, referral } = c;
   const [triageForm, triageFields] = useGovukForm("triage", triageSchema, resultFor("triage"));
   const [linkForm, linkFields] = useGovukForm("caselink", linkSchema, resultFor("link"), {

@@ -12,10 +12,11 @@ import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { BackLink, Button, InsetText, LateTag, NotificationBanner, SummaryList, Table, Tag } from "~/ui/govuk/components";
+import { BackLink, Button, InsetText, LateTag, NotificationBanner, preLine, SummaryList, Table, Tag } from "~/ui/govuk/components";
 import { Checkboxes, DateInput, Textarea } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
+import { RevokeForm } from "~/ui/officer/RevokeForm";
 
 export const handle = {
   title: (d: { application?: { reference: string } }) => (d?.application ? `Body of persons approval application ${d.application.reference}` : "Body of persons approval application"),
@@ -105,7 +106,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const pre = (text: string) => <span className="app-pre-line">{text}</span>;
 const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
 /** Mounted afresh after each navigation, so a form's errors and answers never outlive the submission they came from. */
@@ -116,8 +116,7 @@ export default function OfficerBopaApplication() {
 function ApplicationPage() {
   const { application: a, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const sent = String(((lastResult?.initialValue ?? {}) as Record<string, unknown>).intent ?? "");
-  const resultFor = (intent: string) => (sent === intent ? lastResult : undefined);
+  const resultFor = resultsByForm(lastResult);
   const [grantForm, grantFields] = useGovukForm("grant", grantSchema, resultFor("grant"), {
     standardConditions: a.grant.standardConditions.map((c) => c.id),
     ...dateFields("validFrom", a.grant.validFrom),
@@ -181,9 +180,9 @@ function ApplicationPage() {
           <h2 className="govuk-heading-m">Performances</h2>
           <SummaryList
             rows={[
-              { key: "Performances or series", value: pre(a.performances) },
+              { key: "Performances or series", value: preLine(a.performances) },
               { key: "Period", value: `${formatDate(a.periodFrom)} to ${formatDate(a.periodTo)}` },
-              { key: "Venues", value: pre(a.venues) },
+              { key: "Venues", value: preLine(a.venues) },
             ]}
           />
           <h2 className="govuk-heading-m">Children</h2>
@@ -191,14 +190,14 @@ function ApplicationPage() {
             rows={[
               { key: "Number of children", value: a.childrenCount },
               { key: "Ages", value: `${a.youngestAge} to ${a.oldestAge}` },
-              { key: "Chaperones", value: pre(a.chaperoneArrangements) },
+              { key: "Chaperones", value: preLine(a.chaperoneArrangements) },
               { key: "Payment", value: a.noPaymentConfirmed ? "Confirmed: no child, or anyone for a child, will be paid beyond expenses" : "Not confirmed" },
             ]}
           />
           <h2 className="govuk-heading-m">Safeguarding</h2>
           <SummaryList
             rows={[
-              { key: "Safeguarding lead", value: pre([a.safeguardingLead.name, a.safeguardingLead.email, a.safeguardingLead.phone].join("\n")) },
+              { key: "Safeguarding lead", value: preLine([a.safeguardingLead.name, a.safeguardingLead.email, a.safeguardingLead.phone].join("\n")) },
               { key: "Child protection policy", value: fileLink("child-protection-policy", a.uploads.policy) },
               { key: "Risk assessment", value: fileLink("risk-assessment", a.uploads.riskAssessment) },
             ]}
@@ -318,18 +317,18 @@ function ApplicationPage() {
                       },
                     ]
                   : []),
-                ...(a.decisionReason ? [{ key: a.status === "revoked" ? "Reason for revoking" : "Reasons", value: pre(a.decisionReason) }] : []),
+                ...(a.decisionReason ? [{ key: a.status === "revoked" ? "Reason for revoking" : "Reasons", value: preLine(a.decisionReason) }] : []),
               ]}
             />
             {a.status === "granted" ? (
-              <>
-                <h2 className="govuk-heading-m">Revoke</h2>
-                <PostForm form={getFormProps(revokeForm)}>
-                  <input type="hidden" name="intent" value="revoke" />
-                  <Textarea field={revokeFields.reason} label="Reason for revoking" hint="The approval is marked revoked in the register and the producer is emailed the reason" />
-                  <Button warning>Revoke the approval</Button>
-                </PostForm>
-              </>
+              <RevokeForm
+                form={getFormProps(revokeForm)}
+                field={revokeFields.reason}
+                heading="h2"
+                label="Reason for revoking"
+                hint="The approval is marked revoked in the register and the producer is emailed the reason"
+                button="Revoke the approval"
+              />
             ) : null}
           </div>
         </div>

@@ -18,9 +18,9 @@ import { dateParts, parseDateParts, requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag } from "~/ui/govuk/components";
+import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag, yesNoAnswer } from "~/ui/govuk/components";
 import { DateInput, Radios, Textarea, TextInput } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
 
 export const handle = { title: (d: { application?: { name: string } }) => (d?.application ? `Chaperone application: ${d.application.name}` : "Chaperone application") };
@@ -115,7 +115,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const yesNo = (v: boolean | null) => (v === null ? "Not answered" : v ? "Yes" : "No");
 const dateOrNot = (iso: string | null) => (iso ? formatDate(iso) : "Not given");
 
 function Lines({ lines }: { lines: ReactNode[] }) {
@@ -139,9 +138,9 @@ export default function OfficerChaperoneApplication() {
 function ApplicationPage() {
   const { application: a, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const sent = (lastResult?.initialValue ?? {}) as Record<string, unknown>;
-  const sentKey = sent.intent === "check" ? `check-${sent.check}` : sent.intent === "judge" ? `judge-${sent.refereeId}` : String(sent.intent ?? "");
-  const resultFor = (key: string) => (sentKey === key ? lastResult : undefined);
+  const resultFor = resultsByForm(lastResult, (sent) =>
+    sent.intent === "check" ? `check-${sent.check}` : sent.intent === "judge" ? `judge-${sent.refereeId}` : String(sent.intent ?? ""),
+  );
 
   // One form per check and per referee (two, CHAPLIC-REFEREES), so each keeps its own errors and answers.
   const checkForms = {
@@ -251,10 +250,10 @@ function ApplicationPage() {
               ? `${formatDate(a.answers.trainingDate)}${a.answers.trainingProvider ? `, ${a.answers.trainingProvider}` : ""}${a.answers.trainingCertificate ? " (certificate uploaded)" : ""}`
               : "Not given",
           },
-          { key: "Convictions or cautions", value: a.answers.hasConvictions ? `Yes: ${a.answers.convictionDetails ?? ""}` : yesNo(a.answers.hasConvictions) },
+          { key: "Convictions or cautions", value: a.answers.hasConvictions ? `Yes: ${a.answers.convictionDetails ?? ""}` : yesNoAnswer(a.answers.hasConvictions) },
           {
             key: "Other councils' approvals or refusals",
-            value: a.answers.hasOtherCouncilDecisions ? `Yes: ${a.answers.otherCouncilDetails ?? ""}` : yesNo(a.answers.hasOtherCouncilDecisions),
+            value: a.answers.hasOtherCouncilDecisions ? `Yes: ${a.answers.otherCouncilDetails ?? ""}` : yesNoAnswer(a.answers.hasOtherCouncilDecisions),
           },
         ]}
       />
@@ -265,7 +264,7 @@ function ApplicationPage() {
       {a.checks.map((c) => {
         const [form, fields] = checkForms[c.name];
         // Open when the server sent this form back with errors; left to the user otherwise (not tied to live validation).
-        const openOnLoad = sentKey === `check-${c.name}`;
+        const openOnLoad = resultFor(`check-${c.name}`) !== undefined;
         return (
           <div key={c.name} className="govuk-!-margin-bottom-6">
             <h3 className="govuk-heading-s">{c.legend}</h3>

@@ -19,10 +19,11 @@ import { requiredText } from "~/forms/fields";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { BackLink, Button, InsetText, LateTag, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/ui/govuk/components";
+import { BackLink, Button, InsetText, LateTag, NotificationBanner, preLine, SummaryList, Table, Tag, WarningText, yesNoAnswer } from "~/ui/govuk/components";
 import { Checkboxes, Textarea } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
+import { RevokeForm } from "~/ui/officer/RevokeForm";
 import { ownValue } from "~/ui/ownValue";
 
 export const handle = {
@@ -99,8 +100,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const pre = (text: string) => <span className="app-pre-line">{text}</span>;
-const yesNo = (v: boolean | null) => (v === null ? "Not answered" : v ? "Yes" : "No");
 const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 const BASIS_LABELS: Record<string, string> = {
   licence: "Licence",
@@ -119,8 +118,7 @@ export default function OfficerLicenceApplication() {
 function ApplicationPage() {
   const { application: a, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const sent = String(((lastResult?.initialValue ?? {}) as Record<string, unknown>).intent ?? "");
-  const resultFor = (intent: string) => (sent === intent ? lastResult : undefined);
+  const resultFor = resultsByForm(lastResult);
   const [assignForm] = useGovukForm("assign", noFields, resultFor("assign") ?? resultFor("unassign"));
   const [infoForm, infoFields] = useGovukForm("request-information", informationSchema, resultFor("request-information"));
   const [grantForm, grantFields] = useGovukForm("grant", grantSchema, resultFor("grant"), { standardConditions: a.grant.standardConditions.map((c) => c.id) });
@@ -275,7 +273,7 @@ function ApplicationPage() {
         <p className="govuk-body">Every day is within the hours rules for the child's age, and every named chaperone is approved on their dates.</p>
       )}
       {p.nightWorkReasons ? (
-        <SummaryList rows={[{ key: "Reasons for night work", value: pre(p.nightWorkReasons) }]} />
+        <SummaryList rows={[{ key: "Reasons for night work", value: preLine(p.nightWorkReasons) }]} />
       ) : null}
       {p.days.map((d) => (
         <figure key={d.date} className="govuk-!-margin-0 govuk-!-margin-bottom-4">
@@ -288,7 +286,7 @@ function ApplicationPage() {
         <div className="govuk-grid-column-two-thirds">
           <SummaryList
             rows={[
-              { key: "Payment", value: p.paid === null ? "Not answered" : p.paid ? pre(p.paymentDetails || "Paid (no details given)") : "Not paid beyond expenses" },
+              { key: "Payment", value: p.paid === null ? "Not answered" : p.paid ? preLine(p.paymentDetails || "Paid (no details given)") : "Not paid beyond expenses" },
               {
                 key: "School days missed",
                 value: p.schoolDaysMissed.length ? `${p.schoolDaysMissed.length}: ${p.schoolDaysMissed.map(formatDay).join(", ")}` : "None",
@@ -315,11 +313,11 @@ function ApplicationPage() {
               { key: "School", value: a.parentPart.school ?? "Not given" },
               {
                 key: "Health conditions",
-                value: a.parentPart.hasHealthConditions ? pre(a.parentPart.healthDetails ?? "Yes") : yesNo(a.parentPart.hasHealthConditions),
+                value: a.parentPart.hasHealthConditions ? preLine(a.parentPart.healthDetails ?? "Yes") : yesNoAnswer(a.parentPart.hasHealthConditions),
               },
               {
                 key: "Other councils in the last 12 months",
-                value: a.parentPart.hasOtherCouncilDecisions ? pre(a.parentPart.otherCouncilDetails ?? "Yes") : yesNo(a.parentPart.hasOtherCouncilDecisions),
+                value: a.parentPart.hasOtherCouncilDecisions ? preLine(a.parentPart.otherCouncilDetails ?? "Yes") : yesNoAnswer(a.parentPart.hasOtherCouncilDecisions),
               },
               { key: "Photograph", value: fileLink("photo", a.files.photo) },
               { key: "Photograph taken", value: a.parentPart.photoTakenOn ? formatDate(a.parentPart.photoTakenOn) : "Not given" },
@@ -362,7 +360,7 @@ function ApplicationPage() {
                   value: a.school.response ? (a.school.response === "consent" ? "The school agrees" : "The school objects") : "Not answered yet",
                 },
                 ...(a.school.response === "object" ? [{ key: "Grounds", value: a.school.grounds.join(", ") || "Not given" }] : []),
-                ...(a.school.reasons ? [{ key: "Reasons", value: pre(a.school.reasons) }] : []),
+                ...(a.school.reasons ? [{ key: "Reasons", value: preLine(a.school.reasons) }] : []),
                 ...(a.school.respondedAt
                   ? [{ key: "Answered by", value: `${a.school.respondedByName ?? "Not known"}, ${formatMoment(a.school.respondedAt)}` }]
                   : []),
@@ -508,25 +506,21 @@ function ApplicationPage() {
                     ? [
                         {
                           key: a.status === "revoked" ? "Reason for revoking" : a.status === "granted" ? "Answer to the school's objection" : "Reasons",
-                          value: pre(a.decision.reason),
+                          value: preLine(a.decision.reason),
                         },
                       ]
                     : []),
                 ]}
               />
               {a.status === "granted" ? (
-                <>
-                  <h3 className="govuk-heading-m">Revoke</h3>
-                  <PostForm form={getFormProps(revokeForm)}>
-                    <input type="hidden" name="intent" value="revoke" />
-                    <Textarea
-                      field={revokeFields.reason}
-                      label="Reason for revoking"
-                      hint="The licence is marked revoked in the register, and the producer and the parent are emailed the reason"
-                    />
-                    <Button warning>Revoke the licence</Button>
-                  </PostForm>
-                </>
+                <RevokeForm
+                  form={getFormProps(revokeForm)}
+                  field={revokeFields.reason}
+                  heading="h3"
+                  label="Reason for revoking"
+                  hint="The licence is marked revoked in the register, and the producer and the parent are emailed the reason"
+                  button="Revoke the licence"
+                />
               ) : null}
             </>
           )}

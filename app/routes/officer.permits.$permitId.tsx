@@ -11,10 +11,11 @@ import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { permitRuleOptions } from "~/server/permit-application.server";
 import { guard, readForm, submitForm } from "~/server/forms.server";
-import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/ui/govuk/components";
+import { BackLink, Button, NotificationBanner, preLine, SummaryList, Table, Tag, WarningText, yesNoAnswer } from "~/ui/govuk/components";
 import { Textarea } from "~/ui/govuk/fields";
-import { ErrorSummary, PostForm, useGovukForm } from "~/ui/govuk/form";
+import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
+import { RevokeForm } from "~/ui/officer/RevokeForm";
 import { ownValue } from "~/ui/ownValue";
 
 export const handle = {
@@ -66,8 +67,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const pre = (text: string) => <span className="app-pre-line">{text}</span>;
-const yesNo = (v: boolean | null) => (v === null ? "Not answered" : v ? "Yes" : "No");
 
 /** Mounted afresh after each navigation, so a form's errors and answers never outlive the submission they came from. */
 export default function OfficerPermit() {
@@ -77,8 +76,7 @@ export default function OfficerPermit() {
 function PermitPage() {
   const { permit: p, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const sent = String(((lastResult?.initialValue ?? {}) as Record<string, unknown>).intent ?? "");
-  const resultFor = (intent: string) => (sent === intent ? lastResult : undefined);
+  const resultFor = resultsByForm(lastResult);
   const [grantForm, grantFields] = useGovukForm("grant", grantSchema, resultFor("grant"));
   const [refuseForm, refuseFields] = useGovukForm("refuse", refuseSchema, resultFor("refuse"));
   const [revokeForm, revokeFields] = useGovukForm("revoke", revokeSchema, resultFor("revoke"));
@@ -167,7 +165,7 @@ function PermitPage() {
               },
               { key: "Workplace", value: e.workplace },
               { key: "Job", value: e.occupation },
-              { key: "What the child will do", value: e.jobDescription ? pre(e.jobDescription) : "Not given" },
+              { key: "What the child will do", value: e.jobDescription ? preLine(e.jobDescription) : "Not given" },
               { key: "Start date", value: e.startDate ? formatDate(e.startDate) : "Not given" },
               { key: "Supervisor", value: e.supervisorName ?? "Not given" },
               { key: "Risk assessment", value: e.riskAssessmentConfirmed ? "The employer confirms a risk assessment has been done" : "Not confirmed" },
@@ -202,7 +200,7 @@ function PermitPage() {
               { key: "Parent", value: p.parentPart.parent ? `${p.parentPart.parent.name} (${p.parentPart.parent.email})` : "Not known" },
               {
                 key: "Health conditions",
-                value: p.parentPart.hasHealthConditions ? pre(p.parentPart.healthDetails ?? "Yes") : yesNo(p.parentPart.hasHealthConditions),
+                value: p.parentPart.hasHealthConditions ? preLine(p.parentPart.healthDetails ?? "Yes") : yesNoAnswer(p.parentPart.hasHealthConditions),
               },
               { key: "Consent", value: p.parentPart.consentName ? `Given by ${p.parentPart.consentName}` : "Not given" },
               { key: "Completed", value: p.parentPart.completedAt ? formatMoment(p.parentPart.completedAt) : "Not completed" },
@@ -223,7 +221,7 @@ function PermitPage() {
                 ...(p.schoolAnswer.concern
                   ? [
                       { key: "About", value: p.schoolAnswer.grounds.join(", ") },
-                      { key: "The school's concern", value: pre(p.schoolAnswer.reasons ?? "") },
+                      { key: "The school's concern", value: preLine(p.schoolAnswer.reasons ?? "") },
                     ]
                   : []),
                 { key: "Answered by", value: `${p.schoolAnswer.respondedByName} on ${formatMoment(p.schoolAnswer.respondedAt)}` },
@@ -311,23 +309,19 @@ function PermitPage() {
                       ]
                     : []),
                   ...(p.decision.endsOn ? [{ key: p.status === "ended" ? "Last day" : "Valid until", value: formatDate(p.decision.endsOn) }] : []),
-                  ...(p.decision.reason ? [{ key: p.status === "revoked" ? "Reasons for revoking" : "Reasons", value: pre(p.decision.reason) }] : []),
-                  ...(p.decision.endReason ? [{ key: "Why it ended", value: pre(p.decision.endReason) }] : []),
+                  ...(p.decision.reason ? [{ key: p.status === "revoked" ? "Reasons for revoking" : "Reasons", value: preLine(p.decision.reason) }] : []),
+                  ...(p.decision.endReason ? [{ key: "Why it ended", value: preLine(p.decision.endReason) }] : []),
                 ]}
               />
               {p.status === "granted" ? (
-                <>
-                  <h3 className="govuk-heading-m">Revoke</h3>
-                  <PostForm form={getFormProps(revokeForm)}>
-                    <input type="hidden" name="intent" value="revoke" />
-                    <Textarea
-                      field={revokeFields.reasons}
-                      label="Reasons for revoking"
-                      hint="For example, the child's attendance has fallen or the hours are unlawful. The permit is marked revoked in the register, and the employer and the parent are emailed these reasons"
-                    />
-                    <Button warning>Revoke the permit</Button>
-                  </PostForm>
-                </>
+                <RevokeForm
+                  form={getFormProps(revokeForm)}
+                  field={revokeFields.reasons}
+                  heading="h3"
+                  label="Reasons for revoking"
+                  hint="For example, the child's attendance has fallen or the hours are unlawful. The permit is marked revoked in the register, and the employer and the parent are emailed these reasons"
+                  button="Revoke the permit"
+                />
               ) : null}
             </>
           )}

@@ -7,7 +7,7 @@ import { BOPA_STATUS_COLOURS } from "~/domain/bopa/states";
 import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { guard } from "~/server/forms.server";
-import { BackLink, InsetText, LateTag, SummaryList, Tag } from "~/ui/govuk/components";
+import { BackLink, InsetText, LateTag, preLine, SummaryList, Tag } from "~/ui/govuk/components";
 
 export const handle = { title: (d: { application?: { reference: string } }) => (d?.application ? `Body of persons approval application ${d.application.reference}` : "Application") };
 
@@ -17,7 +17,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
-const pre = (text: string) => <span className="app-pre-line">{text}</span>;
 
 export default function ProducerBopaApplication() {
   const { application: a } = useLoaderData<typeof loader>();
@@ -85,15 +84,15 @@ export default function ProducerBopaApplication() {
           <SummaryList
             rows={[
               { key: "Organisation", value: a.organisationName },
-              { key: "Performances", value: pre(a.performances) },
+              { key: "Performances", value: preLine(a.performances) },
               { key: "Period", value: `${formatDate(a.periodFrom)} to ${formatDate(a.periodTo)}` },
-              { key: "Venues", value: pre(a.venues) },
+              { key: "Venues", value: preLine(a.venues) },
               { key: "Number of children", value: a.childrenCount },
               { key: "Ages", value: `${a.youngestAge} to ${a.oldestAge}` },
-              { key: "Safeguarding lead", value: pre([a.safeguardingLead.name, a.safeguardingLead.email, a.safeguardingLead.phone].join("\n")) },
+              { key: "Safeguarding lead", value: preLine([a.safeguardingLead.name, a.safeguardingLead.email, a.safeguardingLead.phone].join("\n")) },
               { key: "Child protection policy", value: a.policyFilename },
               { key: "Risk assessment", value: a.riskAssessmentFilename },
-              { key: "Chaperones", value: pre(a.chaperoneArrangements) },
+              { key: "Chaperones", value: preLine(a.chaperoneArrangements) },
               { key: "Payment", value: "No child, or anyone for a child, will be paid beyond expenses" },
             ]}
           />

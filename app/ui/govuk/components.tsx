@@ -149,6 +149,12 @@ export function LateTag({ late }: { late: boolean }) {
   ) : null;
 }
 
+/** Text as it was typed, its line breaks kept. */
+export const preLine = (text: string) => <span className="app-pre-line">{text}</span>;
+
+/** A yes-or-no answer, or "Not answered". */
+export const yesNoAnswer = (value: boolean | null) => (value === null ? "Not answered" : value ? "Yes" : "No");
+
 export function InsetText({ children }: { children: ReactNode }) {
   return <div className="govuk-inset-text">{children}</div>;
 }

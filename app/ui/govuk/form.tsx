@@ -9,7 +9,7 @@ export function CsrfInput() {
   return <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />;
 }
 
-type FormLike = { id: string; onSubmit: (event: React.FormEvent<HTMLFormElement>) => void; noValidate: boolean };
+export type FormLike = { id: string; onSubmit: (event: React.FormEvent<HTMLFormElement>) => void; noValidate: boolean };
 
 /** A POST form carrying the CSRF token; pass conform's form props (or none, for a plain button form). `upload` for a file input. */
 export function PostForm({ form, action, upload, children }: { form?: FormLike; action?: string; upload?: boolean; children: ReactNode }) {
@@ -77,6 +77,17 @@ export function ErrorSummaryBox({ items }: { items: SummaryError[] }) {
       </div>
     </div>
   );
+}
+
+/**
+ * On a page with several forms told apart by their `intent` field: the last submission's result for the form with
+ * key `formKey` (undefined for every other form), so only that form shows its errors and keeps what was typed.
+ * `keyOf` makes a submission's key from what it sent (by default, its intent).
+ */
+export function resultsByForm(lastResult: unknown, keyOf: (sent: Record<string, unknown>) => string = (sent) => String(sent.intent ?? "")) {
+  const sent = ((lastResult as { initialValue?: Record<string, unknown> } | undefined)?.initialValue ?? {}) as Record<string, unknown>;
+  const key = keyOf(sent);
+  return (formKey: string) => (key === formKey ? lastResult : undefined);
 }
 
 /**
