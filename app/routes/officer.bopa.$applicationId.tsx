@@ -16,7 +16,7 @@ import { BackLink, Button, InsetText, LateTag, NotificationBanner, preLine, Summ
 import { Checkboxes, DateInput, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
-import { RevokeForm } from "~/ui/officer/RevokeForm";
+import { ReasonForm } from "~/ui/officer/ReasonForm";
 
 export const handle = {
   title: (d: { application?: { reference: string } }) => (d?.application ? `Body of persons approval application ${d.application.reference}` : "Body of persons approval application"),
@@ -274,12 +274,15 @@ function ApplicationPage() {
               <Button>Grant and issue the approval</Button>
             </PostForm>
 
-            <h2 className="govuk-heading-m">Refuse</h2>
-            <PostForm form={getFormProps(refuseForm)}>
-              <input type="hidden" name="intent" value="refuse" />
-              <Textarea field={refuseFields.reasons} label="Reasons for refusing" hint="The producer is emailed these reasons" />
-              <Button warning>Refuse the application</Button>
-            </PostForm>
+            <ReasonForm
+              intent="refuse"
+              form={getFormProps(refuseForm)}
+              field={refuseFields.reasons}
+              heading="h2"
+              label="Reasons for refusing"
+              hint="The producer is emailed these reasons"
+              button="Refuse the application"
+            />
           </div>
         </div>
       ) : (
@@ -321,7 +324,8 @@ function ApplicationPage() {
               ]}
             />
             {a.status === "granted" ? (
-              <RevokeForm
+              <ReasonForm
+                intent="revoke"
                 form={getFormProps(revokeForm)}
                 field={revokeFields.reason}
                 heading="h2"

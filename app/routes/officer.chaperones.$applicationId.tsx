@@ -22,6 +22,7 @@ import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag, yesN
 import { DateInput, Radios, Textarea, TextInput } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
+import { ReasonForm } from "~/ui/officer/ReasonForm";
 
 export const handle = { title: (d: { application?: { name: string } }) => (d?.application ? `Chaperone application: ${d.application.name}` : "Chaperone application") };
 
@@ -423,12 +424,15 @@ function ApplicationPage() {
             </>
           ) : null}
 
-          <h2 className="govuk-heading-m">Refuse</h2>
-          <PostForm form={getFormProps(refuseForm)}>
-            <input type="hidden" name="intent" value="refuse" />
-            <Textarea field={refuseFields.reasons} label="Reasons for refusing" hint="The applicant is emailed these reasons" />
-            <Button warning>Refuse the application</Button>
-          </PostForm>
+          <ReasonForm
+            intent="refuse"
+            form={getFormProps(refuseForm)}
+            field={refuseFields.reasons}
+            heading="h2"
+            label="Reasons for refusing"
+            hint="The applicant is emailed these reasons"
+            button="Refuse the application"
+          />
         </>
       ) : (
         <>

@@ -23,7 +23,7 @@ import { BackLink, Button, InsetText, LateTag, NotificationBanner, preLine, Summ
 import { Checkboxes, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
-import { RevokeForm } from "~/ui/officer/RevokeForm";
+import { ReasonForm } from "~/ui/officer/ReasonForm";
 import { ownValue } from "~/ui/ownValue";
 
 export const handle = {
@@ -457,18 +457,15 @@ function ApplicationPage() {
             </>
           ) : null}
           {OPEN_FOR_DECISION.includes(a.status) || a.status === "information-requested" ? (
-            <>
-              <h3 className="govuk-heading-m">Refuse</h3>
-              <PostForm form={getFormProps(refuseForm)}>
-                <input type="hidden" name="intent" value="refuse" />
-                <Textarea
-                  field={refuseFields.reasons}
-                  label="Reasons for refusing"
-                  hint="The producer and the parent are emailed these reasons with their right of appeal to a magistrates' court"
-                />
-                <Button warning>Refuse the application</Button>
-              </PostForm>
-            </>
+            <ReasonForm
+              intent="refuse"
+              form={getFormProps(refuseForm)}
+              field={refuseFields.reasons}
+              heading="h3"
+              label="Reasons for refusing"
+              hint="The producer and the parent are emailed these reasons with their right of appeal to a magistrates' court"
+              button="Refuse the application"
+            />
           ) : (
             <>
               <h2 className="govuk-heading-l">Decision</h2>
@@ -513,7 +510,8 @@ function ApplicationPage() {
                 ]}
               />
               {a.status === "granted" ? (
-                <RevokeForm
+                <ReasonForm
+                  intent="revoke"
                   form={getFormProps(revokeForm)}
                   field={revokeFields.reason}
                   heading="h3"

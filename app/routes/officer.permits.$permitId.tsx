@@ -15,7 +15,7 @@ import { BackLink, Button, NotificationBanner, preLine, SummaryList, Table, Tag,
 import { Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
-import { RevokeForm } from "~/ui/officer/RevokeForm";
+import { ReasonForm } from "~/ui/officer/ReasonForm";
 import { ownValue } from "~/ui/ownValue";
 
 export const handle = {
@@ -279,12 +279,15 @@ function PermitPage() {
                   </PostForm>
                 </>
               )}
-              <h3 className="govuk-heading-m">Refuse</h3>
-              <PostForm form={getFormProps(refuseForm)}>
-                <input type="hidden" name="intent" value="refuse" />
-                <Textarea field={refuseFields.reasons} label="Reasons for refusing" hint="The employer and the parent are emailed these reasons" />
-                <Button warning>Refuse the application</Button>
-              </PostForm>
+              <ReasonForm
+                intent="refuse"
+                form={getFormProps(refuseForm)}
+                field={refuseFields.reasons}
+                heading="h3"
+                label="Reasons for refusing"
+                hint="The employer and the parent are emailed these reasons"
+                button="Refuse the application"
+              />
             </>
           ) : (
             <>
@@ -314,7 +317,8 @@ function PermitPage() {
                 ]}
               />
               {p.status === "granted" ? (
-                <RevokeForm
+                <ReasonForm
+                  intent="revoke"
                   form={getFormProps(revokeForm)}
                   field={revokeFields.reasons}
                   heading="h3"
