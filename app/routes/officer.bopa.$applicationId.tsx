@@ -16,6 +16,7 @@ import { BackLink, Button, InsetText, LateTag, NotificationBanner, preLine, Summ
 import { Checkboxes, DateInput, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
+import { FileLink } from "~/ui/officer/FileLink";
 import { ReasonForm } from "~/ui/officer/ReasonForm";
 
 export const handle = {
@@ -106,8 +107,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
-
 /** Mounted afresh after each navigation, so a form's errors and answers never outlive the submission they came from. */
 export default function OfficerBopaApplication() {
   return <ApplicationPage key={useLocation().key} />;
@@ -133,14 +132,9 @@ function ApplicationPage() {
         : done === "revoked"
           ? `The approval has been revoked and ${a.submittedBy?.name ?? "the producer"} has been emailed the reason.`
           : null;
-  const fileLink = (file: "child-protection-policy" | "risk-assessment", upload: { filename: string; size: number } | null) =>
-    upload ? (
-      <a className="govuk-link" href={`/officer/bopa/${a.id}/files/${file}`} download>
-        {upload.filename} ({kb(upload.size)})
-      </a>
-    ) : (
-      "Not found"
-    );
+  const fileLink = (file: "child-protection-policy" | "risk-assessment", upload: { filename: string; size: number } | null) => (
+    <FileLink href={`/officer/bopa/${a.id}/files/${file}`} upload={upload} missing="Not found" />
+  );
 
   return (
     <>

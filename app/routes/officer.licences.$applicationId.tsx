@@ -23,6 +23,7 @@ import { BackLink, Button, InsetText, LateTag, NotificationBanner, preLine, Summ
 import { Checkboxes, Textarea } from "~/ui/govuk/fields";
 import { ErrorSummary, PostForm, resultsByForm, useGovukForm } from "~/ui/govuk/form";
 import { RecordHistory } from "~/ui/history/RecordHistory";
+import { FileLink } from "~/ui/officer/FileLink";
 import { ReasonForm } from "~/ui/officer/ReasonForm";
 import { ownValue } from "~/ui/ownValue";
 
@@ -100,7 +101,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 const BASIS_LABELS: Record<string, string> = {
   licence: "Licence",
   bopa: "Body of persons approval",
@@ -138,14 +138,9 @@ function ApplicationPage() {
     },
     done,
   );
-  const fileLink = (file: "photo" | "birth-certificate" | "contract", upload: { filename: string; size: number } | null) =>
-    upload ? (
-      <a className="govuk-link" href={`/officer/licences/${a.id}/files/${file}`} download>
-        {upload.filename} ({kb(upload.size)})
-      </a>
-    ) : (
-      "Not uploaded"
-    );
+  const fileLink = (file: "photo" | "birth-certificate" | "contract", upload: { filename: string; size: number } | null) => (
+    <FileLink href={`/officer/licences/${a.id}/files/${file}`} upload={upload} missing="Not uploaded" />
+  );
 
   return (
     <>
