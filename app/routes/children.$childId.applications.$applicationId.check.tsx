@@ -1,7 +1,7 @@
 import { formatDate } from "~/domain/calendar/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { RuleError } from "~/domain/errors";
 import { confirmParentPart, } from "~/domain/licences-parent.server";
 import { PARENT_SECTIONS, type ParentSectionSlug } from "~/domain/licences/parentSections";
@@ -11,7 +11,7 @@ import { requireCapability } from "~/server/auth.server";
 import { loadParentSection } from "~/server/parent-part.server";
 import { db } from "~/server/db.server";
 import { readForm, toResponse } from "~/server/forms.server";
-import { BackLink, Button, InsetText, SummaryList, WarningText } from "~/ui/govuk/components";
+import { BackLink, Button, InsetText, SummaryList, UnansweredQuestions } from "~/ui/govuk/components";
 import { ErrorSummaryBox, PostForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Check your answers" };
@@ -69,20 +69,7 @@ export default function CheckAnswers() {
         {result?.problems ? <ErrorSummaryBox items={result.problems} /> : null}
         <span className="govuk-caption-l">{caption}</span>
         <h1 className="govuk-heading-l">Check your answers</h1>
-        {incomplete.length ? (
-          <>
-            <WarningText>You cannot confirm your part until you have answered every question.</WarningText>
-            <ul className="govuk-list govuk-list--bullet">
-              {incomplete.map((s) => (
-                <li key={s.slug}>
-                  <Link className="govuk-link" to={`${base}/${s.slug}?from=check`}>
-                    {missing[s.slug]}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <UnansweredQuestions base={base} questions={incomplete.map((s) => ({ slug: s.slug, text: missing[s.slug] ?? s.title }))} />
         <SummaryList
           rows={[
             { key: "School", value: a.school ?? "Not answered", action: change("school", "school") },

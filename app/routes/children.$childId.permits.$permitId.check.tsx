@@ -9,7 +9,7 @@ import { requireCapability } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { readForm, toResponse } from "~/server/forms.server";
 import { loadParentPermit } from "~/server/permit-application.server";
-import { BackLink, Button, InsetText, SummaryList, WarningText } from "~/ui/govuk/components";
+import { BackLink, Button, InsetText, SummaryList, UnansweredQuestions } from "~/ui/govuk/components";
 import { ErrorSummaryBox, PostForm } from "~/ui/govuk/form";
 
 export const handle = { title: "Check your answers" };
@@ -51,20 +51,7 @@ export default function CheckParentPart() {
         {result?.problems ? <ErrorSummaryBox items={result.problems} /> : null}
         <span className="govuk-caption-l">{caption}</span>
         <h1 className="govuk-heading-l">Check your answers</h1>
-        {incomplete.length ? (
-          <>
-            <WarningText>You cannot confirm your part until you have answered every question.</WarningText>
-            <ul className="govuk-list govuk-list--bullet">
-              {incomplete.map((s) => (
-                <li key={s.slug}>
-                  <Link className="govuk-link" to={`${base}/${s.slug}?from=check`}>
-                    {s.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <UnansweredQuestions base={base} questions={incomplete.map((s) => ({ slug: s.slug, text: s.title }))} />
         <SummaryList
           rows={[
             { key: "Child", value: `${child.name}, born ${formatDate(child.dateOfBirth)}` },

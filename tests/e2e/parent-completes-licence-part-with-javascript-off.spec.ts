@@ -71,6 +71,14 @@ test("a parent completes their part of a licence application with JavaScript off
   await expect(page.locator(".govuk-summary-list__row", { hasText: "Your part" })).toContainText("In progress");
   await expectAccessible(page);
 
+  // Checking the answers before every question is answered: a warning, and a link to each question left.
+  const applicationPage = page.url().split("?")[0];
+  await page.goto(`${applicationPage}/check`);
+  await expect(page.getByText("You cannot confirm your part until you have answered every question.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Give your consent" })).toHaveAttribute("href", `${new URL(applicationPage).pathname}/consent?from=check`);
+  await expectAccessible(page);
+  await page.goto(applicationPage);
+
   // Photograph: a new one, with the date it was taken; the file is kept when the date is missing.
   await page.getByRole("link", { name: "Photograph" }).click();
   await expect(heading(page, "Photograph of Amelia")).toBeVisible();

@@ -172,3 +172,22 @@ export function WarningText({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** On a check-your-answers page: a warning that the part cannot be confirmed yet, with a link to each unanswered question. */
+export function UnansweredQuestions({ base, questions }: { base: string; questions: { slug: string; text: string }[] }) {
+  if (!questions.length) return null;
+  return (
+    <>
+      <WarningText>You cannot confirm your part until you have answered every question.</WarningText>
+      <ul className="govuk-list govuk-list--bullet">
+        {questions.map((q) => (
+          <li key={q.slug}>
+            <Link className="govuk-link" to={`${base}/${q.slug}?from=check`}>
+              {q.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
