@@ -100,20 +100,29 @@ export function TableScroll({ labelledBy, label, children }: ({ labelledBy: stri
 /** A table is named by its caption or, where a heading above already says what it is, by `label`. */
 type TableName = { caption: ReactNode; label?: undefined } | { caption?: undefined; label: string };
 
-export function Table({ caption, label, head, rows }: TableName & { head: ReactNode[]; rows: ReactNode[][] }) {
+type TableLayout = {
+  captionSize?: "s" | "m";
+  /** Columns from this one on hold numbers, right-aligned. */
+  numericFrom?: number;
+  /** The first cell of each row is the row's header. */
+  rowHeaders?: boolean;
+};
+
+export function Table({ caption, label, head, rows, captionSize = "m", numericFrom = Number.POSITIVE_INFINITY, rowHeaders = false }: TableName & TableLayout & { head: ReactNode[]; rows: ReactNode[][] }) {
   const captionId = useId();
+  const numeric = (i: number, kind: "header" | "cell") => (i >= numericFrom ? ` govuk-table__${kind}--numeric` : "");
   return (
     <TableScroll {...(label === undefined ? { labelledBy: captionId } : { label })}>
       <table className="govuk-table">
         {caption ? (
-          <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+          <caption id={captionId} className={`govuk-table__caption govuk-table__caption--${captionSize}`}>
             {caption}
           </caption>
         ) : null}
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {head.map((h, i) => (
-              <th scope="col" className="govuk-table__header" key={i}>
+              <th scope="col" className={`govuk-table__header${numeric(i, "header")}`} key={i}>
                 {h}
               </th>
             ))}
@@ -122,11 +131,17 @@ export function Table({ caption, label, head, rows }: TableName & { head: ReactN
         <tbody className="govuk-table__body">
           {rows.map((row, i) => (
             <tr className="govuk-table__row" key={i}>
-              {row.map((cell, j) => (
-                <td className="govuk-table__cell" key={j}>
-                  {cell}
-                </td>
-              ))}
+              {row.map((cell, j) =>
+                rowHeaders && j === 0 ? (
+                  <th scope="row" className="govuk-table__header" key={j}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td className={`govuk-table__cell${numeric(j, "cell")}`} key={j}>
+                    {cell}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
