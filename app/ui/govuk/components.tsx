@@ -88,7 +88,7 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
  * Reflow): a region named by the table's caption (`labelledBy`, its id) or by `label`, which a keyboard can focus
  * and scroll.
  */
-export function TableScroll({ labelledBy, label, children }: ({ labelledBy: string; label?: undefined } | { labelledBy?: undefined; label: string }) & { children: ReactNode }) {
+function TableScroll({ labelledBy, label, children }: ({ labelledBy: string; label?: undefined } | { labelledBy?: undefined; label: string }) & { children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus, or a keyboard cannot scroll it
     <section className="app-table-scroll" tabIndex={0} aria-labelledby={labelledBy} aria-label={label}>
