@@ -273,9 +273,7 @@ function ApplicationPage() {
               form={getFormProps(refuseForm)}
               field={refuseFields.reasons}
               heading="h2"
-              label="Reasons for refusing"
               hint="The producer is emailed these reasons"
-              button="Refuse the application"
             />
           </div>
         </div>
@@ -323,7 +321,6 @@ function ApplicationPage() {
                 form={getFormProps(revokeForm)}
                 field={revokeFields.reason}
                 heading="h2"
-                label="Reason for revoking"
                 hint="The approval is marked revoked in the register and the producer is emailed the reason"
                 button="Revoke the approval"
               />

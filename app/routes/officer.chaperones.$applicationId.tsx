@@ -429,9 +429,7 @@ function ApplicationPage() {
             form={getFormProps(refuseForm)}
             field={refuseFields.reasons}
             heading="h2"
-            label="Reasons for refusing"
             hint="The applicant is emailed these reasons"
-            button="Refuse the application"
           />
         </>
       ) : (

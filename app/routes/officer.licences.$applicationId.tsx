@@ -457,9 +457,7 @@ function ApplicationPage() {
               form={getFormProps(refuseForm)}
               field={refuseFields.reasons}
               heading="h3"
-              label="Reasons for refusing"
               hint="The producer and the parent are emailed these reasons with their right of appeal to a magistrates' court"
-              button="Refuse the application"
             />
           ) : (
             <>
@@ -510,7 +508,6 @@ function ApplicationPage() {
                   form={getFormProps(revokeForm)}
                   field={revokeFields.reason}
                   heading="h3"
-                  label="Reason for revoking"
                   hint="The licence is marked revoked in the register, and the producer and the parent are emailed the reason"
                   button="Revoke the licence"
                 />

@@ -284,9 +284,7 @@ function PermitPage() {
                 form={getFormProps(refuseForm)}
                 field={refuseFields.reasons}
                 heading="h3"
-                label="Reasons for refusing"
                 hint="The employer and the parent are emailed these reasons"
-                button="Refuse the application"
               />
             </>
           ) : (
