@@ -57,3 +57,4 @@ const server = createServer(async (req, res) => {
   }
 });
 server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("bare server ready"));
+process.on("SIGTERM", () => process.exit(0)); // exit cleanly, so a CPU profile (BENCH_PROFILE_DIR) is written

@@ -16,10 +16,11 @@ import path from "node:path";
 import { createCookieSessionStorage } from "@remix-run/node";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { WEB_ENV, webProcessArgs } from "../scripts/web-command";
+import { WEB_ENV, WEB_NODE_FLAGS, webProcessArgs } from "../scripts/web-command";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432";
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 50;
 const APP_PORT = 3990;
 const BARE_PORT = 3991;
@@ -54,7 +55,7 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer`);
 }
 
-// BENCH_PROFILE_DIR=dir writes the portal's CPU profile there when it stops (open it in Chrome's DevTools).
+// BENCH_PROFILE_DIR=dir writes the portal's and the bare server's CPU profiles there when they stop (open it in Chrome's DevTools).
 const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
 const app = start([...profile, ...webProcessArgs("--no-build")], APP_PORT, { SEED_DEMO: "true" });
 await waitFor(`http://127.0.0.1:${APP_PORT}/healthz`);
@@ -89,7 +90,8 @@ const staticPage = await fetch(`http://127.0.0.1:${APP_PORT}${staticPath}`);
 const staticFile = path.join(work, "static.html");
 writeFileSync(staticFile, await staticPage.text());
 
-start(["--import", "tsx", "bench/bare-server.ts"], BARE_PORT, { BARE_PAGE_FILE: pageFile, BARE_STATIC_FILE: staticFile });
+// The same V8 limits as the portal: the comparison is of the code, not of the settings.
+start([...profile, ...WEB_NODE_FLAGS, "--import", "tsx", "bench/bare-server.ts"], BARE_PORT, { BARE_PAGE_FILE: pageFile, BARE_STATIC_FILE: staticFile });
 await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
 
 const apiBody = JSON.stringify({
@@ -115,20 +117,36 @@ async function load(port: number, request: (typeof requests)[keyof typeof reques
   const errors = result.errors + result.timeouts + result.non2xx;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
 }
+type Figures = Awaited<ReturnType<typeof load>>;
 
-const figures: Record<string, { app: Awaited<ReturnType<typeof load>>; bare: Awaited<ReturnType<typeof load>> }> = {};
+/**
+ * The shared VM's speed drifts over minutes, so the two servers take turns (BENCH_ROUNDS rounds of SECONDS ÷ rounds
+ * each) and each figure is the median round; the ratio is the median of the rounds' ratios.
+ */
+async function compare(request: (typeof requests)[keyof typeof requests]) {
+  const seconds = Math.max(2, Math.round(SECONDS / ROUNDS));
+  const rounds: { app: Figures; bare: Figures }[] = [];
+  for (let i = 0; i < ROUNDS; i++) rounds.push({ app: await load(APP_PORT, request, seconds), bare: await load(BARE_PORT, request, seconds) });
+  const median = <T,>(values: T[], by: (v: T) => number) => [...values].sort((a, b) => by(a) - by(b))[Math.floor(values.length / 2)];
+  const errors = (side: "app" | "bare") => rounds.reduce((n, r) => n + r[side].errors, 0);
+  return {
+    app: { ...median(rounds.map((r) => r.app), (f) => f.rps), errors: errors("app") },
+    bare: { ...median(rounds.map((r) => r.bare), (f) => f.rps), errors: errors("bare") },
+    ratio: median(rounds.map((r) => r.app.rps / r.bare.rps), (x) => x),
+  };
+}
+
+const figures: Record<string, Awaited<ReturnType<typeof compare>>> = {};
 // BENCH_ONLY=page or api measures just that one.
 for (const [name, request] of Object.entries(requests).filter(([name]) => !process.env.BENCH_ONLY || name === process.env.BENCH_ONLY)) {
   await load(APP_PORT, request, 3); // warm up
   await load(BARE_PORT, request, 3);
-  const appFigures = await load(APP_PORT, request, SECONDS);
-  const bareFigures = await load(BARE_PORT, request, SECONDS);
-  figures[name] = { app: appFigures, bare: bareFigures };
+  figures[name] = await compare(request);
 }
 
 const label = { page: "checker result page", static: "accessibility statement (no query)", api: "POST /api/v1/exemption-checks" } as const;
 for (const [name, f] of Object.entries(figures)) {
-  const ratio = `${((f.app.rps / f.bare.rps) * 100).toFixed(0)}%`;
+  const ratio = `${(f.ratio * 100).toFixed(0)}%`;
   console.log(
     `${label[name as keyof typeof label]}: portal ${f.app.rps.toFixed(0)} req/s (p50 ${f.app.p50} ms, p99 ${f.app.p99} ms, ${f.app.errors} errors), ` +
       `bare node:http ${f.bare.rps.toFixed(0)} req/s (p50 ${f.bare.p50} ms, p99 ${f.bare.p99} ms, ${f.bare.errors} errors): ` +

@@ -1,10 +1,12 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import proxyaddr from "proxy-addr";
 import { CSRF_COOKIE } from "../app/server/csrf.server";
 import { isDatabaseUnavailable } from "../app/server/db.server";
+import type { DirectPage } from "../app/server/direct-page.server";
 import { answerPublicApi } from "../app/server/public-api.server";
 import { randomToken } from "../app/server/random-pool.server";
 import { pageLinks, serviceUnavailableHeaders, serviceUnavailableHtml } from "../app/ui/ServiceUnavailable";
@@ -73,6 +75,62 @@ function withOutageAnswers(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
+type Security = Pick<Options, "production" | "baseUrl" | "https">;
+
+/**
+ * What every answer but the public APIs starts with: security headers with a fresh CSP nonce, a 404 for a
+ * non-printable address, a 403 for a cross-site form, and the visitor's form token (set as a cookie when new).
+ * Null when it answered the request itself.
+ */
+function secureResponse(req: IncomingMessage, res: ServerResponse, { production, baseUrl, https }: Security) {
+  const pathname = (req.url ?? "/").split("?")[0];
+  // Our addresses are printable ASCII once decoded; anything else (a NUL, a control or non-Latin-1 character) can
+  // only be hostile, and would otherwise reach the routes' ids and redirect headers.
+  if (!printableAddress(pathname)) {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Page not found");
+    return null;
+  }
+  const nonce = randomToken(16, "base64");
+  const devSockets = production ? "" : " ws://localhost:* ws://127.0.0.1:*";
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src 'self'${devSockets}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+
+  // Defence in depth before the form token: a browser's cross-site POST carries a foreign Origin.
+  if (!["GET", "HEAD", "OPTIONS"].includes(req.method ?? "") && !pathname.startsWith("/api/")) {
+    const origin = req.headers.origin;
+    if (origin && !sameOrigin(origin, req.headers.host, baseUrl)) {
+      res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("Cross-site form submissions are not allowed.");
+      return null;
+    }
+  }
+
+  let csrfToken = readCookie(req.headers.cookie, CSRF_COOKIE);
+  if (!csrfToken || !/^[A-Za-z0-9_-]{43}$/.test(csrfToken)) {
+    csrfToken = randomToken(32, "base64url");
+    res.appendHeader("Set-Cookie", `${CSRF_COOKIE}=${csrfToken}; Path=/; HttpOnly;${https ? " Secure;" : ""} SameSite=Lax`);
+  }
+  return { nonce, csrfToken };
+}
+
 /** The HTTP app: security headers with a CSP nonce, the CSRF cookie, static files (public/build and public/assets), then Remix. */
 export function createApp({ build, production, baseUrl, https }: Options) {
   const app = express();
@@ -80,52 +138,10 @@ export function createApp({ build, production, baseUrl, https }: Options) {
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
   app.use((req, res, next) => {
-    // Our addresses are printable ASCII once decoded; anything else (a NUL, a control or non-Latin-1 character) can
-    // only be hostile, and would otherwise reach the routes' ids and redirect headers.
-    if (!printableAddress(req.path)) {
-      res.status(404).type("text/plain").send("Page not found");
-      return;
-    }
-    const nonce = randomToken(16, "base64");
-    res.locals.nonce = nonce;
-    const devSockets = production ? "" : " ws://localhost:* ws://127.0.0.1:*";
-    res.setHeader(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        `connect-src 'self'${devSockets}`,
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-      ].join("; "),
-    );
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-
-    // Defence in depth before the form token: a browser's cross-site POST carries a foreign Origin.
-    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !req.path.startsWith("/api/")) {
-      const origin = req.headers.origin;
-      if (origin && !sameOrigin(origin, req.headers.host, baseUrl)) {
-        res.status(403).type("text/plain").send("Cross-site form submissions are not allowed.");
-        return;
-      }
-    }
-
-    let csrf = readCookie(req.headers.cookie, CSRF_COOKIE);
-    if (!csrf || !/^[A-Za-z0-9_-]{43}$/.test(csrf)) {
-      csrf = randomToken(32, "base64url");
-      res.cookie(CSRF_COOKIE, csrf, { httpOnly: true, sameSite: "lax", secure: https, path: "/" });
-    }
-    res.locals.csrfToken = csrf;
+    const locals = secureResponse(req, res, { production, baseUrl, https });
+    if (!locals) return;
+    res.locals.nonce = locals.nonce;
+    res.locals.csrfToken = locals.csrfToken;
     next();
   });
 
@@ -148,9 +164,59 @@ export function createApp({ build, production, baseUrl, https }: Options) {
   return app;
 }
 
-/** The HTTP server: the public JSON APIs answered directly (decision 030), everything else by the app. */
-export function createHttpServer(app: express.Express, https: boolean) {
+type Answerer = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * The pages answered in front of Express and Remix (decision 034): a route exporting `direct` (see
+ * app/server/direct-page.server.tsx), for a GET of exactly its address (no query string, so never Remix's own
+ * `?_data` requests). It gets the same security headers, form token and context as every page; when it leaves a
+ * request to Remix, what it set is cleared and the app answers from the start.
+ */
+export function directPages(app: express.Express, { build, ...security }: Options): Answerer {
+  if (typeof build === "function") return () => false; // development: every page through Remix, rebuilt on change
+  const pages = new Map<string, DirectPage>();
+  for (const route of Object.values(build.routes)) {
+    const direct = (route?.module as { direct?: DirectPage } | undefined)?.direct;
+    if (!route || typeof direct !== "function") continue;
+    const segments: string[] = [];
+    for (let r: typeof route | undefined = route; r; r = r.parentId ? build.routes[r.parentId] : undefined) if (r.path) segments.unshift(r.path);
+    const address = `/${segments.join("/")}`;
+    if (/[:*]/.test(address)) throw new Error(`${route.id} exports direct but has no fixed address`);
+    pages.set(address, direct);
+  }
+  const answer = async (page: DirectPage, req: IncomingMessage, res: ServerResponse) => {
+    const locals = secureResponse(req, res, security);
+    if (!locals) return;
+    try {
+      // A direct page reads only the request's address and cookies.
+      const request = new Request(new URL(req.url ?? "/", security.baseUrl), { headers: { Cookie: req.headers.cookie ?? "" } });
+      const ip = proxyaddr(req, app.get("trust proxy fn"));
+      const answered = await page(request, { cspNonce: locals.nonce, csrfToken: locals.csrfToken, ip, baseUrl: security.baseUrl });
+      if (answered) {
+        for (const [name, value] of Object.entries(answered.headers)) {
+          if (name.toLowerCase() === "set-cookie") res.appendHeader(name, value);
+          else res.setHeader(name, value);
+        }
+        res.statusCode = answered.status;
+        res.end(answered.body); // one write, with its Content-Length
+        return;
+      }
+    } catch (error) {
+      console.error(error);
+    }
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    app(req, res);
+  };
+  return (req, res) => {
+    const page = req.method === "GET" && req.url ? pages.get(req.url) : undefined;
+    if (page) void answer(page, req, res);
+    return !!page;
+  };
+}
+
+/** The HTTP server: the public JSON APIs (decision 030) and direct pages (decision 034) answered in front of the app, everything else by it. */
+export function createHttpServer(app: express.Express, https: boolean, direct: Answerer = () => false) {
   return createServer((req, res) => {
-    if (!answerPublicApi(req, res, https)) app(req, res);
+    if (!answerPublicApi(req, res, https) && !direct(req, res)) app(req, res);
   });
 }

@@ -15,7 +15,7 @@ import { closeDatabase, openDatabase } from "../app/server/db.server";
 import { appUrl, env, servedOverHttps } from "../app/server/env.server";
 import { jobHandlers } from "../app/server/job-handlers.server";
 import { startJobs, stopJobs } from "../app/server/jobs.server";
-import { createApp, createHttpServer } from "./http";
+import { createApp, createHttpServer, directPages } from "./http";
 
 process.env.TZ ||= "Europe/London";
 process.env.NODE_ENV ||= "production";
@@ -67,9 +67,10 @@ const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const production = config.NODE_ENV === "production";
 const baseUrl = appUrl();
-const app = createApp({ build, production, baseUrl, https: servedOverHttps() });
+const options = { build, production, baseUrl, https: servedOverHttps() };
+const app = createApp(options);
 
-const server = createHttpServer(app, servedOverHttps()).listen(config.PORT, () => {
+const server = createHttpServer(app, options.https, directPages(app, options)).listen(config.PORT, () => {
   const where = conn.kind === "pglite" ? `embedded PGlite in ${config.PGLITE_DIR}` : "PostgreSQL (DATABASE_URL)";
   console.log(`\nChild licensing portal running at ${baseUrl} (${where}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (Number(n) > 0 || seed) {

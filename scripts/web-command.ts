@@ -5,7 +5,7 @@
  * passwords, libvips decoding photos) its own malloc arena that grows and stays; these limits keep the process under
  * 300 MB at the same throughput (docs/performance.md). The live heap is about 100 MB.
  */
-const WEB_NODE_FLAGS = ["--max-old-space-size=192", "--max-semi-space-size=4"];
+export const WEB_NODE_FLAGS = ["--max-old-space-size=192", "--max-semi-space-size=4"];
 
 /** Environment for the web process: two malloc arenas (glibc only; ignored elsewhere). */
 export const WEB_ENV = { MALLOC_ARENA_MAX: "2" } as const;

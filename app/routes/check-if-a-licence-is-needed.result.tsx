@@ -1,27 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/domain/calendar/dates";
 import { type Basis, EXEMPTION_RULES, type LocalSettings } from "~/domain/exemptions/rules";
 import { checkerResult, startAgain } from "~/server/checker.server";
+import { answerDirectly, type DirectPage } from "~/server/direct-page.server";
 import { APPLY_DAYS_BEFORE, CHECK_ANSWERS, stepPath } from "~/ui/checker/answers";
 import { Caption, CheckerPage } from "~/ui/checker/CheckerPage";
 import { Button, Table } from "~/ui/govuk/components";
-import { PostForm } from "~/ui/govuk/form";
-
-export const handle = {
-  title: (data: unknown) => ((data as { result?: { licenceRequired: boolean } })?.result?.licenceRequired ? NEEDED : NOT_NEEDED),
-};
+import { Link } from "~/ui/govuk/link";
+import { CsrfInput } from "~/ui/govuk/form";
 
 const NEEDED = "The child needs a licence";
 const NOT_NEEDED = "The child does not need a licence";
 const MAX_EARLIER = EXEMPTION_RULES["EXEMPT-4DAY"].maxEarlierDays;
+
+type ResultData = Awaited<ReturnType<typeof checkerResult>>;
+const title = (data: ResultData) => (data.result.licenceRequired ? NEEDED : NOT_NEEDED);
+
+export const handle = { title: (data: unknown) => (data ? title(data as ResultData) : NOT_NEEDED) };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json(await checkerResult(request));
 }
 
 export const action = ({ request, context }: ActionFunctionArgs) => startAgain(request, context);
+
+/** The page answered in front of Remix for a whole-page visit: the checker's busiest page (decision 034). */
+export const direct: DirectPage = (request, context) => answerDirectly(request, context, { data: (r) => checkerResult(r), title, Page: ResultPage });
 
 const BASIS: Record<Basis | "none", string> = {
   "four-day-rule": `The child can take part without a licence under the four-day rule: they are not paid beyond expenses, and before each performance date they have performed on no more than ${MAX_EARLIER} other days in the 6 months before it.`,
@@ -41,7 +47,11 @@ function LocalRules({ postcode, authority, local }: { postcode: string; authorit
 }
 
 export default function Result() {
-  const { result, local, postcode, authority, paid, counts, firstDate, applyBy, late } = useLoaderData<typeof loader>();
+  return <ResultPage {...useLoaderData<typeof loader>()} />;
+}
+
+/** The page, for Remix (above) and answered directly for a whole-page visit (decision 034). */
+function ResultPage({ result, local, postcode, authority, paid, counts, firstDate, applyBy, late }: ResultData) {
   const needed = result.licenceRequired;
   const showCounts = !paid && (result.basis === "four-day-rule" || result.basis === null) && counts.length > 0;
   return (
@@ -110,9 +120,11 @@ export default function Result() {
         </>
       )}
 
-      <PostForm>
+      {/* A plain form: the page is also rendered without Remix's router, which its Form needs. */}
+      <form method="post" noValidate>
+        <CsrfInput />
         <Button secondary>Start again</Button>
-      </PostForm>
+      </form>
     </CheckerPage>
   );
 }

@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 export const SERVICE_UNAVAILABLE_TITLE = "Sorry, the service is unavailable";
 /** Seconds a client should wait before trying again (the `Retry-After` header). */
 const RETRY_AFTER_SECONDS = 30;
-/** Same as SERVICE_NAME in app/root.tsx (not imported: this file must load outside the Remix build). */
+/** Same as SERVICE_NAME in app/ui/layout/PageLayout.tsx (not imported: this file must load outside the Remix build). */
 const SERVICE_NAME = "Child licensing";
 
 export type PageLink = { rel: string; href: string; sizes?: string; type?: string };

@@ -32,9 +32,14 @@ export function daysBetween(from: string, to: string) {
 
 const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
 
+/** London is always a whole number of hours from UTC, so its date is the same all through each UTC hour. */
+let lastHour = { hour: Number.NaN, date: "" };
+
 /** The date in London (today, or when `at` happened) as YYYY-MM-DD. */
 export function londonDate(at = new Date()) {
-  return LONDON_DAY.format(at);
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  if (hour !== lastHour.hour) lastHour = { hour, date: LONDON_DAY.format(at) };
+  return lastHour.date;
 }
 
 /** True for a real calendar date written YYYY-MM-DD, whatever was sent. */

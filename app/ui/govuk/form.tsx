@@ -1,12 +1,14 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useRouteLoaderData } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { type ReactNode, useEffect, useRef } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
+
+/** The visitor's form token, provided by the page shell (PageLayout). */
+export const CsrfToken = createContext("");
 
 export function CsrfInput() {
-  const root = useRouteLoaderData<{ csrfToken: string }>("root");
-  return <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />;
+  return <input type="hidden" name="csrf" value={useContext(CsrfToken)} />;
 }
 
 export type FormLike = { id: string; onSubmit: (event: React.FormEvent<HTMLFormElement>) => void; noValidate: boolean };

@@ -15,16 +15,17 @@ import * as timeOffSchool from "~/routes/check-if-a-licence-is-needed.time-off-s
 import * as where from "~/routes/check-if-a-licence-is-needed.where-does-the-child-live";
 import { updateAuthoritySettings } from "~/domain/settings/updateAuthoritySettings";
 import type { checkerResult } from "~/server/checker.server";
+import { answerDirectly, type DirectPage } from "~/server/direct-page.server";
 import { actorFor, createAuthority, createUser } from "../factories";
 import { useTestDatabase } from "../setup/db";
-import { TOKEN, routeContext, run } from "../setup/routes";
+import { TOKEN, routeContext, run, signedIn } from "../setup/routes";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest lifecycle helper, not a React hook
 const db = useTestDatabase();
 const context = routeContext();
 const BASE = "http://localhost/check-if-a-licence-is-needed";
 
-type Route = { loader: (args: LoaderFunctionArgs) => Promise<unknown>; action?: (args: ActionFunctionArgs) => Promise<unknown> };
+type Route = { loader: (args: LoaderFunctionArgs) => Promise<unknown>; action?: (args: ActionFunctionArgs) => Promise<unknown>; direct?: DirectPage };
 const PAGES: Record<string, Route> = {
   "where-does-the-child-live": where,
   "date-of-birth": dateOfBirth,
@@ -56,6 +57,11 @@ function browser() {
     async get(page: string, query = "") {
       const request = new Request(`${BASE}/${page}${query}`, { headers: { Cookie: cookie } });
       return keep(await run(PAGES[page].loader({ request, context, params: {} })));
+    },
+    /** The page as the HTTP server answers a whole-page visit, in front of Remix (decision 034). */
+    direct(page: "result", opts: { csrfToken?: string; extraCookie?: string } = {}) {
+      const request = new Request(`${BASE}/${page}`, { headers: { Cookie: [cookie, opts.extraCookie].filter(Boolean).join("; ") } });
+      return PAGES[page].direct!(request, { ...context, csrfToken: opts.csrfToken ?? TOKEN });
     },
     async post(page: string, body: Record<string, string>) {
       const request = new Request(`${BASE}/${page}`, {
@@ -289,5 +295,71 @@ describe("the licence checker's result", () => {
     expect(unknown.postcode).toBe("ZZ9 9ZZ");
     expect(unknown.result.licenceRequired).toBe(true);
     expect(unknown.result.reasons.map((x) => x.rule)).toEqual(["EXEMPT-ABSENCE"]);
+  });
+});
+
+describe("the result page answered in front of Remix (decision 034)", () => {
+  it("is the whole GOV.UK page, with the visitor's own form token and no scripts", async () => {
+    const b = browser();
+    await answerAll(b, { dates: ["2030-03-14"], earlier: ["2030-01-10"] });
+    const data = await resultOf(b);
+    const page = (await b.direct("result"))!;
+    expect(page.status).toBe(200);
+    expect(page.headers["Content-Type"]).toBe("text/html; charset=utf-8");
+    expect(page.body).toMatch(/^<!DOCTYPE html><html lang="en"/);
+    expect(page.body).toContain("<title>The child does not need a licence – Child licensing</title>");
+    expect(page.body).toContain('<h1 class="govuk-heading-l">The child does not need a licence</h1>');
+    expect(page.body).toContain(data.result.reasons[0].message);
+    expect(page.body).toContain("Days counted for the four-day rule");
+    expect(page.body).toContain('<a href="#main-content" class="govuk-skip-link"');
+    expect(page.body).toContain('class="govuk-footer"');
+    expect(page.body).toContain(`<input type="hidden" name="csrf" value="${TOKEN}"/>`);
+    expect(page.body).not.toContain("<script");
+
+    // The shell is shared between visitors who are not signed in; the form token is each one's own.
+    const other = (await b.direct("result", { csrfToken: "o".repeat(43) }))!;
+    expect(other.body).toContain(`name="csrf" value="${"o".repeat(43)}"`);
+    expect(other.body).not.toContain(TOKEN);
+  });
+
+  it("shows a signed-in visitor their name, menu and sign-out form", async () => {
+    const user = await createUser(db(), { name: "Sam <Parent>" });
+    const b = browser();
+    await answerAll(b, { dates: ["2030-03-14"], yes: ["payment"] });
+    const page = (await b.direct("result", { extraCookie: await signedIn(user), csrfToken: "s".repeat(43) }))!;
+    expect(page.body).toContain("<title>The child needs a licence – Child licensing</title>");
+    expect(page.body).toContain("Signed in as <strong>Sam &lt;Parent&gt;</strong>");
+    expect(page.body).toContain('href="/account"');
+    expect(page.body.match(new RegExp(`name="csrf" value="${"s".repeat(43)}"`, "g"))).toHaveLength(2);
+    // and the next visitor, not signed in, does not see them
+    const anonymous = (await b.direct("result"))!;
+    expect(anonymous.body).not.toContain("Sam");
+  });
+
+  it("sends a visitor with answers missing to the first question, as Remix would", async () => {
+    const page = (await browser().direct("result"))!;
+    expect(page.status).toBe(302);
+    expect(page.headers.Location).toBe("/check-if-a-licence-is-needed/where-does-the-child-live");
+    expect(page.body).toBe("");
+  });
+
+  it("leaves anything else its data throws to Remix, and escapes the title", async () => {
+    const request = new Request(`${BASE}/result`);
+    const Page = ({ text }: { text: string }) => <p>{text}</p>;
+    const failing = async (): Promise<{ text: string }> => {
+      throw new Error("the database is down");
+    };
+    expect(await answerDirectly(request, context, { data: failing, title: () => "t", Page })).toBeNull();
+    const moved = async (): Promise<{ text: string }> => {
+      throw new Response(null, { status: 303, headers: [["Location", "/elsewhere"], ["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"]] });
+    };
+    expect(await answerDirectly(request, context, { data: moved, title: () => "t", Page })).toEqual({
+      status: 303,
+      headers: { Location: "/elsewhere", "Set-Cookie": ["a=1", "b=2"] },
+      body: "",
+    });
+    const page = await answerDirectly(request, context, { data: async () => ({ text: "<b>" }), title: () => `"Fish" & <chips>`, Page });
+    expect(page?.body).toContain("<title>&quot;Fish&quot; &amp; &lt;chips&gt; – Child licensing</title>");
+    expect(page?.body).toContain("<p>&lt;b&gt;</p>");
   });
 });
