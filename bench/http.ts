@@ -1,7 +1,8 @@
 /**
- * `npm run bench:http`: requests a second through the whole portal (Express, security headers, Remix, React server
- * rendering) against a bare `node:http` server doing the same work and queries (bench/bare-server.ts), in the same
- * run, with autocannon at 50 connections; and the portal process's peak memory under that load.
+ * `npm run bench:http`: requests a second through the whole portal (its HTTP server's security headers, then Express
+ * and Remix, or the direct path of decisions 030 and 034; React server rendering) against a bare `node:http` server
+ * doing the same work and queries (bench/bare-server.ts), in the same run, with autocannon at 50 connections; and
+ * the portal process's peak memory under that load.
  *   - the public checker's result page (a signed cookie of answers, two queries, the rules, a full GOV.UK page);
  *   - the accessibility statement, a page with no loader or query of its own: what every page costs before its work;
  *   - POST /api/v1/exemption-checks.
@@ -55,8 +56,9 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer`);
 }
 
-// BENCH_PROFILE_DIR=dir writes the portal's and the bare server's CPU profiles there when they stop (open it in Chrome's DevTools).
-const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+// BENCH_PROFILE_DIR=dir writes the portal's and the bare server's CPU profiles there when they stop (open them in Chrome's
+// DevTools); sampled every 4 ms, as finer sampling slowed the portal by half and skewed its profile.
+const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-interval=4000", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
 const app = start([...profile, ...webProcessArgs("--no-build")], APP_PORT, { SEED_DEMO: "true" });
 await waitFor(`http://127.0.0.1:${APP_PORT}/healthz`);
 
@@ -77,7 +79,8 @@ session.set("answers", {
   broadcast: false,
   absenceFromSchool: false,
 });
-const cookie = (await storage.commitSession(session)).split(";")[0];
+// A visitor at the result page has answered the checker's forms, so also carries the form-token cookie they set.
+const cookie = `${(await storage.commitSession(session)).split(";")[0]}; clp_csrf=${randomBytes(32).toString("base64url")}`;
 const pagePath = "/check-if-a-licence-is-needed/result";
 const first = await fetch(`http://127.0.0.1:${APP_PORT}${pagePath}`, { headers: { Cookie: cookie } });
 const html = await first.text();
